@@ -1,0 +1,64 @@
+/** A time source: a `Date`, or epoch milliseconds. */
+export type TimeSource = () => Date | number;
+
+/**
+ * The fake's clock: the injected source (default: real time) plus whatever `advanceTime`
+ * added. Nothing else in the fake reads the time.
+ * @internal
+ */
+export interface FakeClock {
+  now(): Date;
+  /** Moves the fake's time forward; never backwards. */
+  advance(ms: number): void;
+}
+
+export function createClock(source: TimeSource = () => Date.now()): FakeClock {
+  let offset = 0;
+  return {
+    now: () => new Date(Number(source()) + offset),
+    advance: (ms) => {
+      offset += ms;
+    },
+  };
+}
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Things that fall due on the fake clock (deletions, expiries, ends of transient states).
+ * Each action re-checks its own precondition, so a cancelled deletion simply finds nothing to do.
+ * @internal
+ */
+export interface DueList {
+  /** `transient`: the end of a transient key state, which `settle()` brings forward. */
+  add(at: Date, action: () => void, kind?: 'scheduled' | 'transient'): void;
+  /** Runs, in time order, every action due at or before `now`. */
+  runDue(now: Date): void;
+  /** Runs every pending transient-state ending now, whatever its time. */
+  settle(): void;
+  clear(): void;
+}
+
+export function createDueList(): DueList {
+  let due: { at: number; action: () => void; kind: 'scheduled' | 'transient' }[] = [];
+  return {
+    add(at, action, kind = 'scheduled') {
+      const entry = { at: at.getTime(), action, kind };
+      const i = due.findIndex((d) => d.at > entry.at);
+      if (i === -1) due.push(entry);
+      else due.splice(i, 0, entry);
+    },
+    runDue(now) {
+      const t = now.getTime();
+      while (due.length > 0 && due[0]!.at <= t) due.shift()!.action();
+    },
+    settle() {
+      const transient = due.filter((d) => d.kind === 'transient');
+      due = due.filter((d) => d.kind !== 'transient');
+      for (const d of transient) d.action();
+    },
+    clear: () => {
+      due = [];
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { createHmac, randomBytes } from 'node:crypto';
+
+/**
+ * Random bytes and identifiers for the fake. Seeded, they are a deterministic stream
+ * (HMAC-SHA256 in counter mode), so key IDs and key material repeat across runs and machines.
+ * @internal
+ */
+export interface Entropy {
+  bytes(length: number): Uint8Array;
+  uuid(): string;
+  hex(length: number): string;
+}
+
+export function createEntropy(seed?: string | number): Entropy {
+  const bytes = seed === undefined ? (n: number) => new Uint8Array(randomBytes(n)) : seededStream(String(seed));
+  const hex = (length: number) => Buffer.from(bytes(Math.ceil(length / 2))).toString('hex').slice(0, length);
+  return {
+    bytes,
+    hex,
+    uuid: () => {
+      const b = bytes(16);
+      b[6] = (b[6]! & 0x0f) | 0x40; // version 4
+      b[8] = (b[8]! & 0x3f) | 0x80; // RFC 4122 variant
+      const h = Buffer.from(b).toString('hex');
+      return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+    },
+  };
+}
+
+function seededStream(seed: string): (n: number) => Uint8Array {
+  let counter = 0;
+  let pool = Buffer.alloc(0);
+  return (n) => {
+    while (pool.length < n) {
+      const block = createHmac('sha256', `kms-fake:${seed}`).update(String(counter++)).digest();
+      pool = Buffer.concat([pool, block]);
+    }
+    const out = new Uint8Array(pool.subarray(0, n));
+    pool = pool.subarray(n);
+    return out;
+  };
+}

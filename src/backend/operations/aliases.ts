@@ -1,0 +1,103 @@
+import type { CreateAliasRequest, DeleteAliasRequest, ListAliasesRequest, UpdateAliasRequest } from '@aws-sdk/client-kms';
+import { aliases as aliasErrors, alreadyExists, notFound } from '../../errors';
+import { specInfo } from '../keySpecs';
+import { KEY_ID_OR_ARN } from '../resolveKey';
+import { aliasArn, type AliasRecord, type KeyRecord } from '../store';
+import { operation, type OperationContext, type OperationGroup } from './operation';
+import { keyIdParam, limitParam, markerParam, paginate } from './params';
+import type { StringShape } from '../shapes';
+
+/** AliasNameType in the KMS model: 1–256 characters of this set. */
+const aliasName: StringShape = { type: 'string', required: true, min: 1, max: 256, pattern: /^[a-zA-Z0-9:/_-]+$/ };
+const PREFIX = 'alias/';
+const RESERVED_PREFIX = 'alias/aws/';
+
+/** The rules an alias name must meet beyond its shape (API Reference: CreateAlias). */
+function checkAliasName(input: { AliasName?: string }): void {
+  const name = input.AliasName ?? '';
+  if (!name.startsWith(PREFIX)) throw aliasErrors.missingPrefix();
+  if (name.startsWith(RESERVED_PREFIX)) throw aliasErrors.reserved();
+}
+
+/** CreateAlias and UpdateAlias take a key, never another alias. */
+function checkTarget(input: { AliasName?: string; TargetKeyId?: string }): void {
+  checkAliasName(input);
+  const target = input.TargetKeyId ?? '';
+  if (target.startsWith(PREFIX) || /^arn:[^:]*:kms:[^:]*:[^:]*:alias\//.test(target)) throw aliasErrors.targetIsAlias();
+}
+
+function existingAlias(ctx: OperationContext, name: string): AliasRecord {
+  const alias = ctx.region.aliases.get(name);
+  if (!alias) throw notFound.alias(aliasArn(ctx.scope, name));
+  return alias;
+}
+
+const CreateAlias = operation<CreateAliasRequest>({
+  input: { AliasName: aliasName, TargetKeyId: keyIdParam() },
+  check: checkTarget,
+  key: { param: 'TargetKeyId', forms: KEY_ID_OR_ARN },
+  run(ctx, input, key) {
+    const name = input.AliasName!;
+    if (ctx.region.aliases.has(name)) throw alreadyExists(aliasArn(ctx.scope, name));
+    ctx.region.aliases.set(name, {
+      aliasName: name,
+      aliasArn: aliasArn(ctx.scope, name),
+      targetKeyId: key.keyId,
+      creationDate: ctx.now,
+      lastUpdatedDate: ctx.now,
+    });
+    return {};
+  },
+});
+
+/** "Same type" in UpdateAlias: symmetric, asymmetric or HMAC, and the same key usage. */
+const keyType = (key: KeyRecord) => {
+  const family = specInfo(key.keySpec).family;
+  return `${family === 'symmetric' || family === 'hmac' ? family : 'asymmetric'}/${key.keyUsage}`;
+};
+
+const UpdateAlias = operation<UpdateAliasRequest>({
+  input: { AliasName: aliasName, TargetKeyId: keyIdParam() },
+  check: checkTarget,
+  key: { param: 'TargetKeyId', forms: KEY_ID_OR_ARN },
+  run(ctx, input, key) {
+    const alias = existingAlias(ctx, input.AliasName!);
+    const current = ctx.region.keys.get(alias.targetKeyId);
+    if (current && keyType(current) !== keyType(key)) throw aliasErrors.differentKeyType(current.arn, key.arn);
+    alias.targetKeyId = key.keyId;
+    alias.lastUpdatedDate = ctx.now;
+    return {};
+  },
+});
+
+const DeleteAlias = operation<DeleteAliasRequest>({
+  input: { AliasName: aliasName },
+  check: checkAliasName,
+  run(ctx, input) {
+    existingAlias(ctx, input.AliasName!);
+    ctx.region.aliases.delete(input.AliasName!);
+    return {};
+  },
+});
+
+const ListAliases = operation<ListAliasesRequest>({
+  input: { KeyId: keyIdParam(false), Limit: limitParam(100), Marker: markerParam },
+  run(ctx, input) {
+    const key = input.KeyId === undefined ? undefined : ctx.requireKey(input.KeyId, KEY_ID_OR_ARN);
+    const all = [...ctx.region.aliases.values()].filter((a) => !key || a.targetKeyId === key.keyId);
+    const page = paginate(all, (a) => a.aliasName, input.Limit ?? 50, input.Marker);
+    return {
+      Aliases: page.items.map((a) => ({
+        AliasName: a.aliasName,
+        AliasArn: a.aliasArn,
+        TargetKeyId: a.targetKeyId,
+        CreationDate: a.creationDate,
+        LastUpdatedDate: a.lastUpdatedDate,
+      })),
+      Truncated: page.truncated,
+      ...(page.nextMarker && { NextMarker: page.nextMarker }),
+    };
+  },
+});
+
+export const aliasOperations: OperationGroup = { CreateAlias, UpdateAlias, DeleteAlias, ListAliases };

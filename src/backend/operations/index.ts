@@ -1,0 +1,110 @@
+import { unsupported } from '../../errors';
+import type { Scope } from '../store';
+import { aliasOperations } from './aliases';
+import { dataCryptoOperations } from './dataCrypto';
+import { dataKeyOperations } from './dataKeys';
+import { keyLifecycleOperations } from './keyLifecycle';
+import { createContext, type Core, type Operation, type OperationGroup, type OperationName } from './operation';
+import { policyOperations } from './policies';
+import { tagOperations } from './tags';
+
+/** The operations the fake implements, keyed by their exact KMS name: the routing table. */
+const implemented: OperationGroup = {
+  ...keyLifecycleOperations,
+  ...dataCryptoOperations,
+  ...dataKeyOperations,
+  ...aliasOperations,
+  ...tagOperations,
+  ...policyOperations,
+};
+
+/** Every KMS operation, so an unknown target can be told from one the fake lacks. */
+const known: Record<OperationName, true> = {
+  CancelKeyDeletion: true,
+  ConnectCustomKeyStore: true,
+  CreateAlias: true,
+  CreateCustomKeyStore: true,
+  CreateGrant: true,
+  CreateKey: true,
+  Decapsulate: true,
+  Decrypt: true,
+  DeleteAlias: true,
+  DeleteCustomKeyStore: true,
+  DeleteImportedKeyMaterial: true,
+  DeriveSharedSecret: true,
+  DescribeCustomKeyStores: true,
+  DescribeKey: true,
+  DisableKey: true,
+  DisableKeyRotation: true,
+  DisconnectCustomKeyStore: true,
+  EnableKey: true,
+  EnableKeyRotation: true,
+  Encapsulate: true,
+  Encrypt: true,
+  GenerateDataKey: true,
+  GenerateDataKeyPair: true,
+  GenerateDataKeyPairWithoutPlaintext: true,
+  GenerateDataKeyWithoutPlaintext: true,
+  GenerateMac: true,
+  GenerateRandom: true,
+  GetKeyLastUsage: true,
+  GetKeyPolicy: true,
+  GetKeyRotationStatus: true,
+  GetParametersForImport: true,
+  GetPublicKey: true,
+  ImportKeyMaterial: true,
+  ListAliases: true,
+  ListGrants: true,
+  ListKeyPolicies: true,
+  ListKeyRotations: true,
+  ListKeys: true,
+  ListResourceTags: true,
+  ListRetirableGrants: true,
+  PutKeyPolicy: true,
+  ReEncrypt: true,
+  ReplicateKey: true,
+  RetireGrant: true,
+  RevokeGrant: true,
+  RotateKeyOnDemand: true,
+  ScheduleKeyDeletion: true,
+  Sign: true,
+  TagResource: true,
+  UntagResource: true,
+  UpdateAlias: true,
+  UpdateCustomKeyStore: true,
+  UpdateKeyDescription: true,
+  UpdatePrimaryRegion: true,
+  Verify: true,
+  VerifyMac: true,
+};
+
+export const isKmsOperation = (name: string): boolean => Object.prototype.hasOwnProperty.call(known, name);
+
+/** The operation of that name, or `undefined` when the fake does not implement it. */
+export function operationNamed(name: string): Operation | undefined {
+  return Object.prototype.hasOwnProperty.call(implemented, name) ? implemented[name as OperationName] : undefined;
+}
+
+export type { OperationName };
+export const IMPLEMENTED_OPERATIONS = Object.keys(implemented).sort() as OperationName[];
+
+/** An operation AWS has but the fake does not: answered plainly rather than with a made-up success. */
+export function notImplemented(name: string) {
+  return unsupported(`kms-fake does not implement ${name} yet.`);
+}
+
+/**
+ * Runs one operation on decoded input, in AWS's order: parameter rules, key lookup, key
+ * state, then `run` (usage and spec checks, then the effect). Anything due on the fake clock
+ * happens first, so a key whose deletion date has passed is already gone.
+ */
+export function dispatch(core: Core, scope: Scope, name: string, op: Operation, input: Record<string, unknown>, requestId: string): object {
+  const ctx = createContext(core, scope, name, requestId);
+  core.due.runDue(ctx.now);
+  op.check?.(input);
+  if (op.key) {
+    const key = ctx.requireKey(input[op.key.param] as string, op.key.forms);
+    return op.run(ctx, input, key);
+  }
+  return op.run(ctx, input);
+}

@@ -1,0 +1,218 @@
+import type {
+  CancelKeyDeletionRequest,
+  CreateKeyRequest,
+  DescribeKeyRequest,
+  DisableKeyRequest,
+  EnableKeyRequest,
+  GetKeyLastUsageRequest,
+  KeySpec,
+  KeyUsageType,
+  ListKeysRequest,
+  ScheduleKeyDeletionRequest,
+  UpdateKeyDescriptionRequest,
+} from '@aws-sdk/client-kms';
+import { createKey as createKeyErrors, pendingWindow, unsupported, validation } from '../../errors';
+import { DAY_MS } from '../clock';
+import { keyMetadata } from '../keyMetadata';
+import { CUSTOMER_MASTER_KEY_SPECS, KEY_SPECS, specInfo } from '../keySpecs';
+import { initialState, isPendingDeletion, transition } from '../keyStates';
+import { ALL_KEY_ID_FORMS, KEY_ID_OR_ARN } from '../resolveKey';
+import { keyArn, type KeyRecord } from '../store';
+import { newMaterial } from './material';
+import { operation, type OperationContext, type OperationGroup } from './operation';
+import { defaultKeyPolicy, parsePolicy } from './policies';
+import {
+  descriptionParam,
+  grantTokens,
+  keyIdParam,
+  limitParam,
+  markerParam,
+  paginate,
+  policyParam,
+  tagList,
+} from './params';
+import { mergeTags } from './tags';
+
+const KEY_USAGES = ['ENCRYPT_DECRYPT', 'SIGN_VERIFY', 'GENERATE_VERIFY_MAC', 'KEY_AGREEMENT', 'ENCAPSULATE_DECAPSULATE'] as const;
+const ORIGINS = ['AWS_KMS', 'EXTERNAL', 'AWS_CLOUDHSM', 'EXTERNAL_KEY_STORE'] as const;
+
+/** ScheduleKeyDeletion's waiting period (API Reference: 7–30 days, default 30). */
+const PENDING_WINDOW = { min: 7, max: 30, default: 30 };
+
+const CreateKey = operation<CreateKeyRequest>({
+  input: {
+    Policy: policyParam,
+    Description: descriptionParam,
+    KeyUsage: { type: 'string', enum: KEY_USAGES },
+    CustomerMasterKeySpec: { type: 'string', enum: CUSTOMER_MASTER_KEY_SPECS },
+    KeySpec: { type: 'string', enum: KEY_SPECS },
+    Origin: { type: 'string', enum: ORIGINS },
+    CustomKeyStoreId: { type: 'string', min: 1, max: 64 },
+    BypassPolicyLockoutSafetyCheck: { type: 'boolean' },
+    Tags: tagList,
+    MultiRegion: { type: 'boolean' },
+    XksKeyId: { type: 'string', min: 1, max: 128 },
+  },
+  run(ctx, input) {
+    if (input.KeySpec && input.CustomerMasterKeySpec) {
+      throw validation('You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated.');
+    }
+    const keySpec: KeySpec = input.KeySpec ?? input.CustomerMasterKeySpec ?? 'SYMMETRIC_DEFAULT';
+    const keyUsage = keyUsageFor(keySpec, input.KeyUsage);
+    const origin = input.Origin ?? 'AWS_KMS';
+    if (origin === 'AWS_CLOUDHSM' || origin === 'EXTERNAL_KEY_STORE' || input.CustomKeyStoreId !== undefined) {
+      throw unsupported(`kms-fake does not model custom key stores yet (Origin ${origin}).`);
+    }
+    if (specInfo(keySpec).chinaOnly && ctx.scope.partition !== 'aws-cn') {
+      throw unsupported(`KeySpec ${keySpec} is only available in the China Regions.`);
+    }
+    const policy = input.Policy ?? defaultKeyPolicy(ctx.scope);
+    parsePolicy(policy);
+    const tags = mergeTags(new Map(), input.Tags ?? []);
+    const keyId = input.MultiRegion ? `mrk-${ctx.core.entropy.hex(32)}` : ctx.core.entropy.uuid();
+    const materials = origin === 'EXTERNAL' ? [] : [newMaterial(ctx, keySpec)];
+    const key: KeyRecord = {
+      keyId,
+      arn: keyArn(ctx.scope, keyId),
+      accountId: ctx.scope.accountId,
+      region: ctx.scope.region,
+      creationDate: ctx.now,
+      keySpec,
+      keyUsage,
+      origin,
+      multiRegion: input.MultiRegion === true,
+      state: initialState(materials.length > 0),
+      description: input.Description ?? '',
+      policy,
+      tags,
+      materials,
+    };
+    ctx.region.keys.set(keyId, key);
+    return { KeyMetadata: keyMetadata(key) };
+  },
+});
+
+/** KeyUsage defaults to ENCRYPT_DECRYPT only for symmetric keys (API Reference: CreateKey). */
+function keyUsageFor(spec: KeySpec, requested: KeyUsageType | undefined): KeyUsageType {
+  if (requested === undefined) {
+    if (spec !== 'SYMMETRIC_DEFAULT') throw createKeyErrors.usageRequired();
+    return 'ENCRYPT_DECRYPT';
+  }
+  if (!(requested in specInfo(spec).usages)) throw createKeyErrors.incompatible(requested, spec);
+  return requested;
+}
+
+const DescribeKey = operation<DescribeKeyRequest>({
+  input: { KeyId: keyIdParam(), GrantTokens: grantTokens },
+  key: { param: 'KeyId', forms: ALL_KEY_ID_FORMS },
+  run: (_ctx, _input, key) => ({ KeyMetadata: keyMetadata(key) }),
+});
+
+const EnableKey = operation<EnableKeyRequest>({
+  input: { KeyId: keyIdParam() },
+  key: { param: 'KeyId', forms: KEY_ID_OR_ARN },
+  run(_ctx, _input, key) {
+    transition(key, 'enable');
+    return {};
+  },
+});
+
+const DisableKey = operation<DisableKeyRequest>({
+  input: { KeyId: keyIdParam() },
+  key: { param: 'KeyId', forms: KEY_ID_OR_ARN },
+  run(_ctx, _input, key) {
+    transition(key, 'disable');
+    return {};
+  },
+});
+
+const ScheduleKeyDeletion = operation<ScheduleKeyDeletionRequest>({
+  input: { KeyId: keyIdParam(), PendingWindowInDays: { type: 'integer', min: 1, max: 365 } },
+  check(input) {
+    const days = input.PendingWindowInDays ?? PENDING_WINDOW.default;
+    if (days < PENDING_WINDOW.min || days > PENDING_WINDOW.max) throw pendingWindow();
+  },
+  key: { param: 'KeyId', forms: KEY_ID_OR_ARN },
+  run(ctx, input, key) {
+    const days = input.PendingWindowInDays ?? PENDING_WINDOW.default;
+    const deletionDate = new Date(ctx.now.getTime() + days * DAY_MS);
+    transition(key, 'scheduleDeletion');
+    key.deletionDate = deletionDate;
+    key.pendingWindowInDays = days;
+    ctx.core.due.add(deletionDate, () => deleteIfDue(ctx, key));
+    return { KeyId: key.arn, DeletionDate: deletionDate, KeyState: key.state, PendingWindowInDays: days };
+  },
+});
+
+/** At the end of the waiting period the key and every alias that points to it are gone. */
+function deleteIfDue(ctx: OperationContext, key: KeyRecord): void {
+  const stillScheduled = ctx.region.keys.get(key.keyId) === key && isPendingDeletion(key) && key.deletionDate;
+  if (!stillScheduled || key.deletionDate!.getTime() > ctx.core.clock.now().getTime()) return;
+  ctx.region.keys.delete(key.keyId);
+  for (const [name, alias] of ctx.region.aliases) if (alias.targetKeyId === key.keyId) ctx.region.aliases.delete(name);
+}
+
+const CancelKeyDeletion = operation<CancelKeyDeletionRequest>({
+  input: { KeyId: keyIdParam() },
+  key: { param: 'KeyId', forms: KEY_ID_OR_ARN },
+  run(_ctx, _input, key) {
+    transition(key, key.materials.length > 0 ? 'cancelDeletion' : 'cancelDeletionAwaitingImport');
+    delete key.deletionDate;
+    delete key.pendingWindowInDays;
+    return { KeyId: key.arn };
+  },
+});
+
+const UpdateKeyDescription = operation<UpdateKeyDescriptionRequest>({
+  input: { KeyId: keyIdParam(), Description: { ...descriptionParam, required: true } },
+  key: { param: 'KeyId', forms: KEY_ID_OR_ARN },
+  run(_ctx, input, key) {
+    key.description = input.Description ?? '';
+    return {};
+  },
+});
+
+const ListKeys = operation<ListKeysRequest>({
+  input: { Limit: limitParam(1000), Marker: markerParam },
+  run(ctx, input) {
+    const page = paginate([...ctx.region.keys.values()], (k) => k.keyId, input.Limit ?? 100, input.Marker);
+    return {
+      Keys: page.items.map((k) => ({ KeyId: k.keyId, KeyArn: k.arn })),
+      Truncated: page.truncated,
+      ...(page.nextMarker && { NextMarker: page.nextMarker }),
+    };
+  },
+});
+
+const GetKeyLastUsage = operation<GetKeyLastUsageRequest>({
+  input: { KeyId: keyIdParam() },
+  key: { param: 'KeyId', forms: KEY_ID_OR_ARN },
+  run(_ctx, _input, key) {
+    const usage = key.lastUsage;
+    return {
+      KeyId: key.keyId,
+      KeyLastUsage: usage
+        ? {
+            Operation: usage.operation,
+            Timestamp: usage.timestamp,
+            CloudTrailEventId: usage.cloudTrailEventId,
+            KmsRequestId: usage.requestId,
+          }
+        : {},
+      TrackingStartDate: key.creationDate,
+      KeyCreationDate: key.creationDate,
+    };
+  },
+});
+
+export const keyLifecycleOperations: OperationGroup = {
+  CreateKey,
+  DescribeKey,
+  EnableKey,
+  DisableKey,
+  ScheduleKeyDeletion,
+  CancelKeyDeletion,
+  UpdateKeyDescription,
+  ListKeys,
+  GetKeyLastUsage,
+};

@@ -1,0 +1,65 @@
+import type { ListResourceTagsRequest, Tag, TagResourceRequest, UntagResourceRequest } from '@aws-sdk/client-kms';
+import { tags as tagErrors } from '../../errors';
+import { KEY_ID_OR_ARN } from '../resolveKey';
+import type { KeyRecord } from '../store';
+import { operation, type OperationGroup } from './operation';
+import { keyIdParam, limitParam, markerParam, paginate, tagList } from './params';
+
+/** Tags per key (API Reference: TagResource; quotas: 50 tags per KMS key). */
+const MAX_TAGS_PER_KEY = 50;
+
+/**
+ * The tags a key would carry after adding `added` to `existing`, or the TagException AWS gives:
+ * reserved `aws:` keys (any case), duplicate keys in one request, more than 50 in all.
+ */
+export function mergeTags(existing: ReadonlyMap<string, string>, added: readonly Tag[]): Map<string, string> {
+  const seen = new Set<string>();
+  const merged = new Map(existing);
+  for (const { TagKey = '', TagValue = '' } of added) {
+    if (TagKey.toLowerCase().startsWith('aws:')) throw tagErrors.reserved();
+    if (seen.has(TagKey)) throw tagErrors.duplicate();
+    seen.add(TagKey);
+    merged.set(TagKey, TagValue);
+  }
+  if (merged.size > MAX_TAGS_PER_KEY) throw tagErrors.tooMany();
+  return merged;
+}
+
+const keyParam = { param: 'KeyId', forms: KEY_ID_OR_ARN } as const;
+
+const TagResource = operation<TagResourceRequest>({
+  input: { KeyId: keyIdParam(), Tags: { ...tagList, required: true } },
+  key: keyParam,
+  run(_ctx, input, key: KeyRecord) {
+    key.tags = mergeTags(key.tags, input.Tags ?? []);
+    return {};
+  },
+});
+
+const UntagResource = operation<UntagResourceRequest>({
+  input: {
+    KeyId: keyIdParam(),
+    TagKeys: { type: 'list', required: true, member: { type: 'string', min: 1, max: 128 } },
+  },
+  key: keyParam,
+  run(_ctx, input, key) {
+    for (const tagKey of input.TagKeys ?? []) {
+      if (tagKey.toLowerCase().startsWith('aws:')) throw tagErrors.reserved();
+    }
+    // Removing a tag the key does not carry is not an error.
+    for (const tagKey of input.TagKeys ?? []) key.tags.delete(tagKey);
+    return {};
+  },
+});
+
+const ListResourceTags = operation<ListResourceTagsRequest>({
+  input: { KeyId: keyIdParam(), Limit: limitParam(50), Marker: markerParam },
+  key: keyParam,
+  run(_ctx, input, key) {
+    const entries = [...key.tags].map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
+    const page = paginate(entries, (t) => t.TagKey, input.Limit ?? 50, input.Marker);
+    return { Tags: page.items, Truncated: page.truncated, ...(page.nextMarker && { NextMarker: page.nextMarker }) };
+  },
+});
+
+export const tagOperations: OperationGroup = { TagResource, UntagResource, ListResourceTags };

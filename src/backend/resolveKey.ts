@@ -1,0 +1,62 @@
+import { notFound } from '../errors';
+import { aliasArn, keyArn, type KeyRecord, type RegionState, type Scope, type Store } from './store';
+
+/** The ways a `KeyId` parameter can name a key (API Reference: each operation's KeyId). */
+export type KeyIdForm = 'keyId' | 'keyArn' | 'aliasName' | 'aliasArn';
+
+export const ALL_KEY_ID_FORMS: readonly KeyIdForm[] = ['keyId', 'keyArn', 'aliasName', 'aliasArn'];
+export const KEY_ID_OR_ARN: readonly KeyIdForm[] = ['keyId', 'keyArn'];
+
+const keyIdPattern = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
+const arnPattern = /^arn:([a-z-]+):kms:([a-z0-9-]+):(\d{12}):(key\/.+|alias\/.+)$/;
+
+interface ParsedKeyRef {
+  form: KeyIdForm;
+  /** The key ID, or the alias name. */
+  name: string;
+  scope: Scope;
+}
+
+function parse(value: string, scope: Scope): ParsedKeyRef {
+  if (value.startsWith('arn:')) {
+    const m = arnPattern.exec(value);
+    if (!m) throw notFound.malformedArn();
+    const [, partition, region, accountId, resource] = m as unknown as [string, string, string, string, string];
+    const arnScope = { partition, region, accountId };
+    return resource.startsWith('alias/')
+      ? { form: 'aliasArn', name: resource, scope: arnScope }
+      : { form: 'keyArn', name: resource.slice('key/'.length), scope: arnScope };
+  }
+  if (value.startsWith('alias/')) return { form: 'aliasName', name: value, scope };
+  return { form: 'keyId', name: value, scope };
+}
+
+/**
+ * The only way from a `KeyId` parameter to a key. Honours the forms the operation accepts
+ * and answers the way AWS does for a missing key, a missing alias and a malformed ID.
+ */
+export function resolveKey(store: Store, scope: Scope, value: string, forms: readonly KeyIdForm[]): KeyRecord {
+  const ref = parse(value, scope);
+  if (!forms.includes(ref.form)) throw notFound.invalidKeyId(value);
+  // A key lives in exactly one region: AWS rejects an ARN of another region by naming it.
+  if (ref.scope.region !== scope.region) throw notFound.otherRegionArn(ref.scope.region);
+  // Deliberate simplification: cross-account use (granted by key policies) is not modelled,
+  // so another account's ARN finds nothing.
+  const sameScope = ref.scope.accountId === scope.accountId && ref.scope.partition === scope.partition;
+  const region = store.region(scope);
+  if (ref.form === 'aliasName' || ref.form === 'aliasArn') {
+    const alias = sameScope ? region.aliases.get(ref.name) : undefined;
+    const key = alias && region.keys.get(alias.targetKeyId);
+    if (!key) throw notFound.alias(aliasArn(ref.scope, ref.name));
+    return key;
+  }
+  if (!keyIdPattern.test(ref.name)) throw notFound.invalidKeyId(value);
+  const key = sameScope ? region.keys.get(ref.name) : undefined;
+  if (!key) throw notFound.key(keyArn(ref.scope, ref.name));
+  return key;
+}
+
+/** Finds a key by its bare ID in one region, e.g. the key a ciphertext names. */
+export function keyById(region: RegionState, keyId: string): KeyRecord | undefined {
+  return region.keys.get(keyId);
+}

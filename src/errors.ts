@@ -1,0 +1,158 @@
+import type * as Sdk from '@aws-sdk/client-kms';
+
+/** Error codes the SDK models as exception classes; checked against its exports so a typo fails to compile. */
+type ModeledErrorName = Extract<keyof typeof Sdk, `${string}Exception`>;
+
+/**
+ * Error codes KMS sends that the SDK does not model. The SDK turns them into a
+ * `KMSServiceException` whose `name` is the code.
+ */
+type UnmodeledErrorName =
+  | 'ValidationException'
+  | 'SerializationException'
+  | 'ThrottlingException'
+  | 'AccessDeniedException'
+  | 'NotAuthorizedException'
+  | 'UnknownOperationException';
+
+/** Every wire error code the fake can answer with. */
+export type KmsErrorName = Exclude<ModeledErrorName, 'KMSServiceException'> | UnmodeledErrorName;
+
+/** HTTP status per error code; everything not listed is a client error (400). */
+const statusByName: Partial<Record<KmsErrorName, number>> = {
+  KMSInternalException: 500,
+  DependencyTimeoutException: 503,
+  KeyUnavailableException: 500,
+};
+
+/**
+ * A KMS error as it travels on the wire: a code and (for most codes) a message.
+ * Backend code raises these only through the factories below; the protocol layer
+ * writes them as `{"__type", "message"}` and the SDK's deserializer makes the exception.
+ * @internal
+ */
+export class KmsError extends Error {
+  readonly code: KmsErrorName;
+  readonly status: number;
+  /** `undefined` when AWS sends no message at all for this error. */
+  readonly wireMessage: string | undefined;
+
+  constructor(code: KmsErrorName, message?: string) {
+    super(message ?? code);
+    this.name = 'KmsError';
+    this.code = code;
+    this.status = statusByName[code] ?? 400;
+    this.wireMessage = message;
+  }
+}
+
+/** @internal */
+export function kmsError(code: KmsErrorName, message?: string): KmsError {
+  return new KmsError(code, message);
+}
+
+/** Misuse of the library by the test author (not a KMS error). */
+export function usageError(message: string): Error {
+  return new Error(`[kms-fake] ${message}`);
+}
+
+/** A bug of ours: reaches the caller as a 500 that names it, never as a plausible 4xx. */
+export function internalError(cause: unknown): KmsError {
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return new KmsError('KMSInternalException', `[kms-fake] internal error: ${detail}`);
+}
+
+// ---- message families: the one home of every AWS message text the fake produces ----
+
+export const notFound = {
+  key: (arn: string) => kmsError('NotFoundException', `Key '${arn}' does not exist`),
+  alias: (aliasArn: string) => kmsError('NotFoundException', `Alias ${aliasArn} is not found.`),
+  invalidKeyId: (keyId: string) => kmsError('NotFoundException', `Invalid keyId '${keyId}'`),
+  /** A key ARN addressed to another region than the request's: AWS names the ARN's region. */
+  otherRegionArn: (region: string) => kmsError('NotFoundException', `Invalid arn ${region}`),
+  malformedArn: () => kmsError('NotFoundException', 'Invalid arn'),
+  /** KMS keys have one policy, `default`; no public record shows the text for another name. */
+  policy: (name: string) => kmsError('NotFoundException', `Policy ${name} does not exist`),
+};
+
+export const keyUsage = {
+  notValidFor: (arn: string, usage: string, operation: string) =>
+    kmsError('InvalidKeyUsageException', `${arn} key usage is ${usage} which is not valid for ${operation}.`),
+  algorithmIncompatible: (algorithm: string, keySpec: string) =>
+    kmsError('InvalidKeyUsageException', `Algorithm ${algorithm} is incompatible with key spec ${keySpec}.`),
+};
+
+export const incorrectKey = () =>
+  kmsError('IncorrectKeyException', 'The key ID in the request does not identify a CMK that can perform this operation.');
+
+/** AWS sends `InvalidCiphertextException` without a message. */
+export const invalidCiphertext = () => kmsError('InvalidCiphertextException');
+
+export const dryRun = () =>
+  kmsError('DryRunOperationException', 'The request would have succeeded, but the DryRun option is set.');
+
+/** No public record shows AWS's text for a bad marker; like local-kms, the fake sends none. */
+export const invalidMarker = () => kmsError('InvalidMarkerException');
+
+export const alreadyExists = (aliasArn: string) =>
+  kmsError('AlreadyExistsException', `An alias with the name ${aliasArn} already exists`);
+
+export const customKeyStoreNotFound = () =>
+  kmsError('CustomKeyStoreNotFoundException', 'The specified custom key store ID does not exist.');
+
+export const unsupported = (message: string) => kmsError('UnsupportedOperationException', message);
+
+export const tags = {
+  reserved: () => kmsError('TagException', 'Tags beginning with aws: are reserved'),
+  tooMany: () => kmsError('TagException', 'Too many tags'),
+  duplicate: () => kmsError('TagException', 'Duplicate tag keys'),
+};
+
+export const limitExceeded = (message: string) => kmsError('LimitExceededException', message);
+
+export const malformedPolicy = (message: string) => kmsError('MalformedPolicyDocumentException', message);
+
+export const validation = (message: string) => kmsError('ValidationException', message);
+
+/**
+ * AWS's front-end wording for constraint violations: all of them in one message,
+ * `N validation error(s) detected: Value '…' at 'member' failed to satisfy constraint: Member must …`.
+ * Sensitive and binary values are not echoed (`Value at 'plaintext' …`).
+ */
+export const violation = (path: string, rule: string, rendered?: string) =>
+  `Value ${rendered === undefined ? '' : `${rendered} `}at '${path}' failed to satisfy constraint: Member must ${rule}`;
+
+export const nullViolation = (path: string) => violation(path, 'not be null', 'null');
+
+export function validationErrors(violations: readonly string[]): KmsError {
+  const n = violations.length;
+  return validation(`${n} validation error${n === 1 ? '' : 's'} detected: ${violations.join('; ')}`);
+}
+
+/** A member that only some requests must carry (e.g. Decrypt's CiphertextBlob outside a dry run). */
+export const missingMember = (path: string) => validationErrors([nullViolation(path)]);
+
+export const serialization = (message: string) => kmsError('SerializationException', message);
+
+export const aliases = {
+  missingPrefix: () =>
+    validation('Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html'),
+  /** `alias/aws/` names belong to AWS managed keys; AWS answers with no message. */
+  reserved: () => kmsError('NotAuthorizedException'),
+  targetIsAlias: () => validation('Aliases must refer to keys. Not aliases'),
+  /** UpdateAlias keeps an alias on one type of key; no public record shows AWS's text. */
+  differentKeyType: (currentArn: string, newArn: string) =>
+    validation(`${newArn} is not the same key type or key usage as ${currentArn}, the key the alias currently points to.`),
+};
+
+export const createKey = {
+  usageRequired: () => validation('You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.'),
+  incompatible: (usage: string, spec: string) => validation(`KeyUsage ${usage} is not compatible with KeySpec ${spec}`),
+};
+
+export const pendingWindow = () => validation('PendingWindowInDays must be between 7 and 30');
+
+export const dataKey = {
+  numberOrSpec: () => validation('Please specify either number of bytes or key spec.'),
+  numberOfBytesRequired: () => validation('NumberOfBytes is required.'),
+};

@@ -1,0 +1,77 @@
+import { HttpRequest, HttpResponse } from '@smithy/protocol-http';
+import type {
+  DeserializeMiddleware,
+  HandlerExecutionContext,
+  MiddlewareStack,
+  Pluggable,
+  RelativeMiddlewareOptions,
+} from '@smithy/types';
+import { usageError } from '../errors';
+import type { WireRequest, WireResponse } from '../protocol/awsJson';
+import { applyAuthPassThrough, httpAuthSchemePassThroughOptions, httpSigningPassThroughOptions } from './authPassThrough';
+
+/** Answers one wire request; `region` is the one the SDK resolved the endpoint for, if known. */
+export type Responder = (request: WireRequest, region: string | undefined) => WireResponse;
+
+export const KMS_FAKE_TAG = 'KMS_FAKE';
+
+/**
+ * Right after `deserializerMiddleware`, i.e. where the HTTP handler would be: the SDK's own
+ * serializer, retry loop and deserializer all run, and their output is what the user sees.
+ */
+export const kmsFakeMiddlewareOptions: RelativeMiddlewareOptions = {
+  name: 'kmsFakeMiddleware',
+  tags: [KMS_FAKE_TAG],
+  relation: 'after',
+  toMiddleware: 'deserializerMiddleware',
+  override: true,
+};
+
+const encoder = new TextEncoder();
+
+/** The fake transport: never calls `next`, so nothing reaches the network. */
+export function kmsFakeMiddleware(respond: Responder): DeserializeMiddleware<object, object> {
+  return (_next, context) => async (args) => {
+    const request = args.request;
+    if (!HttpRequest.isInstance(request)) throw usageError('kmsFakeMiddleware received no HttpRequest; is it placed after deserializerMiddleware?');
+    const answer = respond(toWire(request), signingRegion(context));
+    return {
+      response: new HttpResponse({ statusCode: answer.statusCode, headers: answer.headers, body: answer.body }),
+      output: undefined as never,
+    };
+  };
+}
+
+function toWire(request: HttpRequest): WireRequest {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
+  const body = request.body as unknown;
+  return {
+    headers,
+    hostname: request.hostname,
+    body: body instanceof Uint8Array ? body : encoder.encode(typeof body === 'string' ? body : ''),
+  };
+}
+
+/** The region the endpoint rule set chose, for endpoints whose host name does not carry one. */
+function signingRegion(context: HandlerExecutionContext): string | undefined {
+  const schemes = context.endpointV2?.properties?.authSchemes as { signingRegion?: string }[] | undefined;
+  return schemes?.find((s) => typeof s.signingRegion === 'string')?.signingRegion;
+}
+
+/** Names of the stack entries the plugin adds or replaces. */
+export const PLUGIN_ENTRY_NAMES = [
+  kmsFakeMiddlewareOptions.name!,
+  httpAuthSchemePassThroughOptions.name!,
+  httpSigningPassThroughOptions.name!,
+];
+
+/** The Pluggable for `client.middlewareStack.use(...)`: the fake transport plus the auth pass-throughs. */
+export function getKmsFakePlugin(respond: Responder): Pluggable<object, object> {
+  return {
+    applyToStack(stack: MiddlewareStack<object, object>) {
+      applyAuthPassThrough(stack);
+      stack.addRelativeTo(kmsFakeMiddleware(respond), kmsFakeMiddlewareOptions);
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { KmsError, serialization } from '../errors';
+
+/** A request as the fake sees it: transport-free, shared by the plugin and any future server. */
+export interface WireRequest {
+  /** Lower-case header names. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly hostname: string;
+  readonly body: Uint8Array;
+}
+
+export interface WireResponse {
+  readonly statusCode: number;
+  /** Lower-case header names, as the SDK expects them. */
+  readonly headers: Record<string, string>;
+  /** A fresh buffer per response: the SDK re-prototypes response bodies in place. */
+  readonly body: Uint8Array;
+}
+
+const TARGET_PREFIX = 'TrentService.';
+const CONTENT_TYPE = 'application/x-amz-json-1.1';
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+/** The operation named by `x-amz-target: TrentService.<Op>`, or `undefined`. */
+export function operationOf(request: WireRequest): string | undefined {
+  const target = request.headers['x-amz-target'];
+  return target?.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
+}
+
+/** Parses the JSON 1.1 body. The SDK sends `{}` for operations without input. */
+export function parseBody(request: WireRequest): unknown {
+  const text = decoder.decode(request.body);
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw serialization('Request body is not valid JSON.');
+  }
+}
+
+/** Blobs travel as base64 and timestamps as epoch seconds; everything else is plain JSON. */
+function toWire(_key: string, value: unknown): unknown {
+  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+  return value;
+}
+
+function epochSeconds(this: unknown, key: string, value: unknown): unknown {
+  const raw = (this as Record<string, unknown>)[key];
+  if (raw instanceof Date) return raw.getTime() / 1000;
+  return toWire(key, value);
+}
+
+export function successResponse(output: object, requestId: string): WireResponse {
+  return respond(200, JSON.stringify(output, epochSeconds), requestId);
+}
+
+/** `{"__type", "message"}`; AWS omits `message` entirely for some codes, and so do we. */
+export function errorResponse(error: KmsError, requestId: string): WireResponse {
+  const body: Record<string, string> = { __type: error.code };
+  if (error.wireMessage !== undefined) body.message = error.wireMessage;
+  return respond(error.status, JSON.stringify(body), requestId);
+}
+
+function respond(statusCode: number, json: string, requestId: string): WireResponse {
+  const body = encoder.encode(json);
+  return {
+    statusCode,
+    headers: {
+      'content-type': CONTENT_TYPE,
+      'content-length': String(body.byteLength),
+      'x-amzn-requestid': requestId,
+    },
+    body,
+  };
+}

@@ -1,0 +1,47 @@
+import { internalError, kmsError, KmsError } from '../errors';
+import { dispatch, isKmsOperation, notImplemented, operationNamed } from '../backend/operations';
+import type { Core } from '../backend/operations/operation';
+import { errorResponse, operationOf, parseBody, successResponse, type WireRequest, type WireResponse } from './awsJson';
+import { decodeInput } from './validate';
+import { partitionOf, regionFromHost } from './scope';
+
+/** What the protocol layer needs besides the core: where requests land and how they are named. */
+export interface Endpoint {
+  readonly accountId: string;
+  /** Used when neither the host name nor the resolved endpoint names a region (a custom endpoint). */
+  readonly defaultRegion: string;
+  readonly requestId: () => string;
+}
+
+/** The outcome of one request, for call history. */
+export interface Handled {
+  readonly operation: string | undefined;
+  readonly region: string;
+  readonly response: WireResponse;
+  readonly error?: KmsError;
+}
+
+/**
+ * One KMS JSON 1.1 request in, one response out: route by `x-amz-target`, decode and
+ * validate against the operation's declared shape, dispatch, encode. Transport-free: the
+ * plugin and any server adapter call this and nothing else.
+ */
+export function handle(core: Core, endpoint: Endpoint, request: WireRequest, resolvedRegion?: string): Handled {
+  const requestId = endpoint.requestId();
+  const regionName = regionFromHost(request.hostname) ?? resolvedRegion ?? endpoint.defaultRegion;
+  const name = operationOf(request);
+  try {
+    if (name === undefined || !isKmsOperation(name)) {
+      throw kmsError('UnknownOperationException');
+    }
+    const op = operationNamed(name);
+    if (!op) throw notImplemented(name);
+    const input = decodeInput(op.input, parseBody(request));
+    const scope = { accountId: endpoint.accountId, region: regionName, partition: partitionOf(regionName) };
+    const output = dispatch(core, scope, name, op, input, requestId);
+    return { operation: name, region: regionName, response: successResponse(output, requestId) };
+  } catch (cause) {
+    const error = cause instanceof KmsError ? cause : internalError(cause);
+    return { operation: name, region: regionName, response: errorResponse(error, requestId), error };
+  }
+}
