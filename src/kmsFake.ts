@@ -5,7 +5,7 @@ import type { Core } from './backend/operations/operation';
 import { createStore } from './backend/store';
 import { handle, type Endpoint } from './protocol/handle';
 import { attachToStack } from './plugin/attach';
-import { getKmsFakePlugin } from './plugin/kmsFakeMiddleware';
+import { getKmsFakePlugin, type RegionProvider } from './plugin/kmsFakeMiddleware';
 
 /** Options of a {@link KmsFake}. */
 export interface KmsFakeOptions {
@@ -15,15 +15,23 @@ export interface KmsFakeOptions {
   clock?: TimeSource;
   /** Makes key IDs, key material and request IDs reproducible across runs and machines. */
   seed?: string | number;
-  /** Region for clients whose endpoint names none (a custom `endpoint`). Default `'us-east-1'`. */
+  /**
+   * Region for requests whose endpoint names none (a custom `endpoint`) when the plugin was not
+   * told the client's region (`kms.attach(client)` and `kms.plugin({ region })` tell it).
+   * Default `'us-east-1'`.
+   */
   defaultRegion?: string;
 }
 
+/** Options of {@link KmsFake.plugin}. */
+export interface KmsFakePluginOptions {
+  /** The client's region (or its provider), used when the endpoint names none. */
+  region?: string | RegionProvider;
+}
+
 /** Anything with a middleware stack: a `KMSClient`, or a single command. */
-export interface HasMiddlewareStack {
-  // The SDK's stacks are typed over each client's own unions; the plugin works for any of them.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly middlewareStack: MiddlewareStack<any, any>;
+export interface HasMiddlewareStack<I extends object = object, O extends object = object> {
+  readonly middlewareStack: MiddlewareStack<I, O>;
 }
 
 /**
@@ -62,16 +70,20 @@ export class KmsFake {
 
   /**
    * The plugin for `client.middlewareStack.use(...)`: answers every command of that client
-   * from this fake, with no credentials and no network.
+   * from this fake, with no credentials and no network. The region comes from the endpoint the
+   * SDK resolved; for a custom `endpoint`, pass the client's region (or use `attach`).
    *
    * @example
    * ```ts
    * client.middlewareStack.use(kms.plugin());
    * ```
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  plugin(): Pluggable<any, any> {
-    return getKmsFakePlugin((request, region) => handle(this.#core, this.#endpoint, request, region).response);
+  plugin<I extends object = object, O extends object = object>(options: KmsFakePluginOptions = {}): Pluggable<I, O> {
+    const region = options.region;
+    return getKmsFakePlugin<I, O>(
+      (request, resolved) => handle(this.#core, this.#endpoint, request, resolved).response,
+      typeof region === 'string' ? () => region : region,
+    );
   }
 
   /**
@@ -84,8 +96,12 @@ export class KmsFake {
    * detach();
    * ```
    */
-  attach(client: HasMiddlewareStack): () => void {
-    return attachToStack(client.middlewareStack, this.plugin());
+  attach<I extends object, O extends object>(
+    client: HasMiddlewareStack<I, O> & { config?: { region?: RegionProvider | string } },
+  ): () => void {
+    const region = client.config?.region;
+    const stack = client.middlewareStack as unknown as MiddlewareStack<object, object>;
+    return attachToStack(stack, this.plugin(region === undefined ? {} : { region }));
   }
 
   /** The fake's current time. */

@@ -29,12 +29,15 @@ export const kmsFakeMiddlewareOptions: RelativeMiddlewareOptions = {
 
 const encoder = new TextEncoder();
 
+/** The client's configured region, for endpoints that name none (e.g. `endpoint: 'http://localhost:4566'`). */
+export type RegionProvider = () => Promise<string> | string;
+
 /** The fake transport: never calls `next`, so nothing reaches the network. */
-export function kmsFakeMiddleware(respond: Responder): DeserializeMiddleware<object, object> {
+export function kmsFakeMiddleware(respond: Responder, region?: RegionProvider): DeserializeMiddleware<object, object> {
   return (_next, context) => async (args) => {
     const request = args.request;
     if (!HttpRequest.isInstance(request)) throw usageError('kmsFakeMiddleware received no HttpRequest; is it placed after deserializerMiddleware?');
-    const answer = respond(toWire(request), signingRegion(context));
+    const answer = respond(toWire(request), signingRegion(context) ?? (await region?.()));
     return {
       response: new HttpResponse({ statusCode: answer.statusCode, headers: answer.headers, body: answer.body }),
       output: undefined as never,
@@ -66,12 +69,19 @@ export const PLUGIN_ENTRY_NAMES = [
   httpSigningPassThroughOptions.name!,
 ];
 
-/** The Pluggable for `client.middlewareStack.use(...)`: the fake transport plus the auth pass-throughs. */
-export function getKmsFakePlugin(respond: Responder): Pluggable<object, object> {
+/**
+ * The Pluggable for `client.middlewareStack.use(...)`: the fake transport plus the auth
+ * pass-throughs. Generic so it fits any client's stack type (inferred at the call site).
+ */
+export function getKmsFakePlugin<I extends object = object, O extends object = object>(
+  respond: Responder,
+  region?: RegionProvider,
+): Pluggable<I, O> {
   return {
-    applyToStack(stack: MiddlewareStack<object, object>) {
-      applyAuthPassThrough(stack);
-      stack.addRelativeTo(kmsFakeMiddleware(respond), kmsFakeMiddlewareOptions);
+    applyToStack(stack: MiddlewareStack<I, O>) {
+      const untyped = stack as unknown as MiddlewareStack<object, object>;
+      applyAuthPassThrough(untyped);
+      untyped.addRelativeTo(kmsFakeMiddleware(respond, region), kmsFakeMiddlewareOptions);
     },
   };
 }
