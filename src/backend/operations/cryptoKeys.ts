@@ -1,9 +1,9 @@
 import type { EncryptionAlgorithmSpec, KeyUsageType } from '@aws-sdk/client-kms';
-import { incorrectKey, invalidCiphertext, keyUsage, notFound, unsupported } from '../../errors';
+import { incorrectKey, invalidCiphertext, keyUsage, unsupported } from '../../errors';
 import { open, readHeader, seal, SYMMETRIC_IV_BYTES, type EncryptionContext } from '../../crypto/symmetric';
 import { algorithmsOf, specInfo } from '../keySpecs';
 import { ALL_KEY_ID_FORMS } from '../resolveKey';
-import { keyArn, type KeyMaterial, type KeyRecord } from '../store';
+import type { KeyMaterial, KeyRecord } from '../store';
 import { currentMaterial } from './material';
 import type { OperationContext } from './operation';
 
@@ -69,7 +69,9 @@ export function keyOfCiphertext(
   if (!header) throw invalidCiphertext();
   if (named && named.keyId !== header.keyId) throw incorrectKey();
   const key = named ?? ctx.region.keys.get(header.keyId);
-  if (!key) throw notFound.key(keyArn(ctx.scope, header.keyId));
+  // The header is not authenticated yet: a blob naming no key here (tampered, another region's,
+  // or a deleted key's) is simply a ciphertext this region cannot decrypt.
+  if (!key) throw invalidCiphertext();
   if (!named) ctx.requireKey(key.keyId, ALL_KEY_ID_FORMS);
   assertEncryptingKey(key, ctx.operation, algorithm);
   return {
