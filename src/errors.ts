@@ -51,6 +51,11 @@ export function kmsError(code: KmsErrorName, message?: string): KmsError {
   return new KmsError(code, message);
 }
 
+/** An error code chosen by the test author (overrides and faults); the SDK names unknown ones generically. */
+export function customError(code: string, message?: string): KmsError {
+  return new KmsError(code as KmsErrorName, message);
+}
+
 /** Misuse of the library by the test author (not a KMS error). */
 export function usageError(message: string): Error {
   return new Error(`[kms-fake] ${message}`);
@@ -156,3 +161,26 @@ export const dataKey = {
   numberOrSpec: () => validation('Please specify either number of bytes or key spec.'),
   numberOfBytesRequired: () => validation('NumberOfBytes is required.'),
 };
+
+export const signing = {
+  /** Sign/Verify with a DIGEST (or EXTERNAL_MU) message of the wrong length for the algorithm. */
+  invalidDigestLength: (algorithm: string) => validation(`Digest is invalid length for algorithm ${algorithm}.`),
+  /** No public record shows AWS's text for a message type the algorithm does not take; the fake's own. */
+  messageTypeNotValid: (messageType: string, algorithm: string) =>
+    validation(`MessageType ${messageType} is not valid for signing algorithm ${algorithm}.`),
+  /** AWS sends `KMSInvalidSignatureException` without a message. */
+  invalidSignature: () => kmsError('KMSInvalidSignatureException'),
+};
+
+/** AWS sends `KMSInvalidMacException` without a message. */
+export const invalidMac = () => kmsError('KMSInvalidMacException');
+
+/** DeriveSharedSecret with a public key that is not a DER SubjectPublicKeyInfo on the key's curve: no message. */
+export const malformedPublicKey = () => kmsError('ValidationException');
+
+/** RSA encryption's plaintext limit (API Reference: Encrypt). */
+export const plaintextTooLarge = (algorithm: string, keySpec: string, limit: number) =>
+  validation(`Algorithm ${algorithm} and key spec ${keySpec} cannot encrypt data larger than ${limit} bytes.`);
+
+/** GetPublicKey on a symmetric or HMAC key; emulators send no message and no real record shows one. */
+export const noPublicKey = () => kmsError('UnsupportedOperationException');

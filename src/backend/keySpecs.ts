@@ -10,7 +10,9 @@ import type {
 } from '@aws-sdk/client-kms';
 
 /** Which crypto module serves a key spec. */
-export type KeyFamily = 'symmetric' | 'rsa' | 'ecc' | 'ed25519' | 'hmac' | 'sm2' | 'mlDsa' | 'mlKem';
+import type { KeyFamily } from '../crypto';
+
+export type { KeyFamily };
 
 /** The algorithms a key of some spec offers under one key usage, as `KeyMetadata` lists them. */
 export interface UsageAlgorithms {

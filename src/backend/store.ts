@@ -1,3 +1,4 @@
+import type { KeyPair } from '../crypto';
 import type {
   KeyLastUsageTrackingOperation,
   KeySpec,
@@ -16,8 +17,10 @@ export interface Scope {
 /** One version of a key's material. `id` is what KMS reports as the key material ID. */
 export interface KeyMaterial {
   readonly id: string;
-  /** Raw secret for symmetric and HMAC keys. */
+  /** Raw secret for symmetric and HMAC keys; the seed the key pair is derived from for the others. */
   readonly secret: Uint8Array;
+  /** The key pair derived from `secret`, once it has been (a cache: always the same pair). */
+  keyPair?: KeyPair;
 }
 
 export interface KeyUsageRecord {

@@ -1,10 +1,11 @@
 import type { EncryptionAlgorithmSpec, KeyUsageType } from '@aws-sdk/client-kms';
-import { incorrectKey, invalidCiphertext, keyUsage, unsupported } from '../../errors';
+import type { CryptoProvider } from '../../crypto';
+import { incorrectKey, invalidCiphertext, keyUsage, plaintextTooLarge, unsupported } from '../../errors';
 import { open, readHeader, seal, SYMMETRIC_IV_BYTES, type EncryptionContext } from '../../crypto/symmetric';
 import { algorithmsOf, specInfo } from '../keySpecs';
 import { ALL_KEY_ID_FORMS } from '../resolveKey';
 import type { KeyMaterial, KeyRecord } from '../store';
-import { currentMaterial } from './material';
+import { currentMaterial, keyPairOf, providerOf } from './material';
 import type { OperationContext } from './operation';
 
 /**
@@ -13,6 +14,22 @@ import type { OperationContext } from './operation';
  */
 export function assertUsage(key: KeyRecord, usage: KeyUsageType, operation: string): void {
   if (key.keyUsage !== usage) throw keyUsage.notValidFor(key.arn, key.keyUsage, operation);
+}
+
+/**
+ * The key's provider, checked for one capability after the usage check: a family that cannot
+ * do it correctly (SM2) answers UnsupportedOperationException naming the gap.
+ */
+export function capableProvider<C extends keyof CryptoProvider>(
+  key: KeyRecord,
+  usage: KeyUsageType,
+  operation: string,
+  capability: C,
+): CryptoProvider & Required<Pick<CryptoProvider, C>> {
+  assertUsage(key, usage, operation);
+  const provider = providerOf(key);
+  if (provider[capability] === undefined) throw unsupported(provider.gap ?? `kms-fake cannot do ${operation} with ${key.keySpec} keys.`);
+  return provider as CryptoProvider & Required<Pick<CryptoProvider, C>>;
 }
 
 export function assertEncryptionAlgorithm(key: KeyRecord, algorithm: EncryptionAlgorithmSpec): void {
@@ -29,9 +46,37 @@ export function rejectRecipient(input: { Recipient?: unknown }): void {
 export function assertEncryptingKey(key: KeyRecord, operation: string, algorithm: EncryptionAlgorithmSpec): void {
   assertUsage(key, 'ENCRYPT_DECRYPT', operation);
   assertEncryptionAlgorithm(key, algorithm);
-  if (specInfo(key.keySpec).family !== 'symmetric') {
-    throw unsupported(`kms-fake does not implement ${algorithm} encryption with ${key.keySpec} keys yet.`);
-  }
+  const provider = providerOf(key);
+  if (!isSymmetric(key) && !provider.encrypt) throw unsupported(provider.gap ?? `kms-fake cannot encrypt with ${key.keySpec} keys.`);
+}
+
+const isSymmetric = (key: KeyRecord) => specInfo(key.keySpec).family === 'symmetric';
+
+/** RSA keys encrypt at most k − 2·hLen − 2 bytes (API Reference: Encrypt); checked before any dry-run gate. */
+export function assertPlaintextFits(key: KeyRecord, algorithm: EncryptionAlgorithmSpec, plaintext: Uint8Array): void {
+  const limit = providerOf(key).maxPlaintext?.(key.keySpec, algorithm);
+  if (limit !== undefined && plaintext.length > limit) throw plaintextTooLarge(algorithm, key.keySpec, limit);
+}
+
+export interface Encrypted {
+  blob: Uint8Array;
+  /** The material version, reported for symmetric keys only. */
+  material: KeyMaterial | undefined;
+}
+
+/**
+ * Encrypts under any encrypting key: the fake's blob for symmetric keys (context bound), the
+ * bare OAEP ciphertext for RSA keys, as KMS returns it (RSA takes no encryption context).
+ */
+export function encryptUnder(
+  ctx: OperationContext,
+  key: KeyRecord,
+  algorithm: EncryptionAlgorithmSpec,
+  plaintext: Uint8Array,
+  context: EncryptionContext,
+): Encrypted {
+  if (isSymmetric(key)) return sealUnder(ctx, key, plaintext, context);
+  return { blob: providerOf(key).encrypt!(keyPairOf(key), algorithm, plaintext), material: undefined };
 }
 
 export interface Sealed {
@@ -50,7 +95,7 @@ export function sealUnder(ctx: OperationContext, key: KeyRecord, plaintext: Uint
 
 export interface Opening {
   key: KeyRecord;
-  open(context: EncryptionContext): { plaintext: Uint8Array; material: KeyMaterial };
+  open(context: EncryptionContext): { plaintext: Uint8Array; material: KeyMaterial | undefined };
 }
 
 /**
@@ -65,6 +110,8 @@ export function keyOfCiphertext(
   algorithm: EncryptionAlgorithmSpec,
 ): Opening {
   const named = namedKeyId === undefined ? undefined : ctx.requireKey(namedKeyId, ALL_KEY_ID_FORMS);
+  // An asymmetric ciphertext is bare: the KeyId names its key (API Reference: Decrypt, KeyId).
+  if (named && !isSymmetric(named)) return asymmetricOpening(ctx, named, blob, algorithm);
   const header = readHeader(blob);
   if (!header) throw invalidCiphertext();
   if (named && named.keyId !== header.keyId) throw incorrectKey();
@@ -81,6 +128,18 @@ export function keyOfCiphertext(
       const plaintext = material && open({ keyId: key.keyId, materialId: material.id, secret: material.secret }, blob, context);
       if (!material || !plaintext) throw invalidCiphertext();
       return { plaintext, material };
+    },
+  };
+}
+
+function asymmetricOpening(ctx: OperationContext, key: KeyRecord, blob: Uint8Array, algorithm: EncryptionAlgorithmSpec): Opening {
+  assertEncryptingKey(key, ctx.operation, algorithm);
+  return {
+    key,
+    open() {
+      const plaintext = providerOf(key).decrypt?.(keyPairOf(key), algorithm, blob);
+      if (!plaintext) throw invalidCiphertext();
+      return { plaintext, material: undefined };
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { DecryptRequest, DryRunModifierType, EncryptRequest, ReEncryptRequest } from '@aws-sdk/client-kms';
 import { internalError, missingMember } from '../../errors';
 import { ALL_KEY_ID_FORMS } from '../resolveKey';
-import { assertEncryptingKey, keyOfCiphertext, rejectRecipient, sealUnder } from './cryptoKeys';
+import { assertEncryptingKey, assertPlaintextFits, encryptUnder, keyOfCiphertext, rejectRecipient } from './cryptoKeys';
 import { operation, type OperationContext, type OperationGroup } from './operation';
 import { dryRunParam, encryptionAlgorithm, encryptionContext, grantTokens, keyIdParam, recipientParam } from './params';
 
@@ -33,8 +33,9 @@ const Encrypt = operation<EncryptRequest>({
   run(ctx, input, key) {
     const algorithm = input.EncryptionAlgorithm ?? 'SYMMETRIC_DEFAULT';
     assertEncryptingKey(key, 'Encrypt', algorithm);
+    assertPlaintextFits(key, algorithm, input.Plaintext!);
     ctx.dryRunGate(input);
-    const { blob } = sealUnder(ctx, key, input.Plaintext!, input.EncryptionContext ?? {});
+    const { blob } = encryptUnder(ctx, key, algorithm, input.Plaintext!, input.EncryptionContext ?? {});
     ctx.recordUsage(key, 'Encrypt');
     return { CiphertextBlob: blob, KeyId: key.arn, EncryptionAlgorithm: algorithm };
   },
@@ -63,7 +64,7 @@ const Decrypt = operation<DecryptRequest>({
     const { plaintext, material } = opening.open(input.EncryptionContext ?? {});
     ctx.dryRunGate(input);
     ctx.recordUsage(opening.key, 'Decrypt');
-    return { KeyId: opening.key.arn, Plaintext: plaintext, EncryptionAlgorithm: algorithm, KeyMaterialId: material.id };
+    return { KeyId: opening.key.arn, Plaintext: plaintext, EncryptionAlgorithm: algorithm, KeyMaterialId: material?.id };
   },
 });
 
@@ -98,8 +99,9 @@ const ReEncrypt = operation<ReEncryptRequest>({
     assertEncryptingKey(destination, 'ReEncrypt', destinationAlgorithm);
     if (ignoresCiphertext(input)) ctx.dryRunGate(input);
     const source = opening.open(input.SourceEncryptionContext ?? {});
+    assertPlaintextFits(destination, destinationAlgorithm, source.plaintext);
     ctx.dryRunGate(input);
-    const sealed = sealUnder(ctx, destination, source.plaintext, input.DestinationEncryptionContext ?? {});
+    const sealed = encryptUnder(ctx, destination, destinationAlgorithm, source.plaintext, input.DestinationEncryptionContext ?? {});
     ctx.recordUsage(opening.key, 'ReEncrypt');
     ctx.recordUsage(destination, 'ReEncrypt');
     return {
@@ -108,8 +110,8 @@ const ReEncrypt = operation<ReEncryptRequest>({
       KeyId: destination.arn,
       SourceEncryptionAlgorithm: sourceAlgorithm,
       DestinationEncryptionAlgorithm: destinationAlgorithm,
-      SourceKeyMaterialId: source.material.id,
-      DestinationKeyMaterialId: sealed.material.id,
+      SourceKeyMaterialId: source.material?.id,
+      DestinationKeyMaterialId: sealed.material?.id,
     };
   },
 });

@@ -1,6 +1,7 @@
 import { unsupported } from '../../errors';
 import type { Scope } from '../store';
 import { aliasOperations } from './aliases';
+import { asymmetricOperations } from './asymmetric';
 import { dataCryptoOperations } from './dataCrypto';
 import { dataKeyOperations } from './dataKeys';
 import { keyLifecycleOperations } from './keyLifecycle';
@@ -13,6 +14,7 @@ const implemented: OperationGroup = {
   ...keyLifecycleOperations,
   ...dataCryptoOperations,
   ...dataKeyOperations,
+  ...asymmetricOperations,
   ...aliasOperations,
   ...tagOperations,
   ...policyOperations,

@@ -18,7 +18,7 @@ import { CUSTOMER_MASTER_KEY_SPECS, KEY_SPECS, specInfo } from '../keySpecs';
 import { initialState, isPendingDeletion, transition } from '../keyStates';
 import { ALL_KEY_ID_FORMS, KEY_ID_OR_ARN } from '../resolveKey';
 import { keyArn, type KeyRecord } from '../store';
-import { newMaterial } from './material';
+import { newMaterial, prepareKeyPair } from './material';
 import { operation, type OperationContext, type OperationGroup } from './operation';
 import { defaultKeyPolicy, parsePolicy } from './policies';
 import {
@@ -88,6 +88,7 @@ const CreateKey = operation<CreateKeyRequest>({
       materials,
     };
     ctx.region.keys.set(keyId, key);
+    for (const material of materials) prepareKeyPair(keySpec, material);
     return { KeyMetadata: keyMetadata(key) };
   },
 });

@@ -1,6 +1,8 @@
 import type { KeySpec } from '@aws-sdk/client-kms';
+import { providerFor, type CryptoProvider, type KeyPair } from '../../crypto';
+import { unsupported } from '../../errors';
 import { specInfo } from '../keySpecs';
-import type { KeyMaterial } from '../store';
+import type { KeyMaterial, KeyRecord } from '../store';
 import type { OperationContext } from './operation';
 
 /** Bytes of seed material kept for key specs whose working key is derived from it. */
@@ -20,4 +22,36 @@ export function newMaterial(ctx: OperationContext, spec: KeySpec): KeyMaterial {
 /** The material a key encrypts and signs with now. */
 export function currentMaterial(materials: readonly KeyMaterial[]): KeyMaterial | undefined {
   return materials[materials.length - 1];
+}
+
+/** The crypto provider of a key's family. */
+export const providerOf = (key: KeyRecord): CryptoProvider => providerFor(specInfo(key.keySpec).family);
+
+/**
+ * Starts deriving the key pair in the background when the family's key generation is slow
+ * (RSA), so CreateKey returns at once. The result is the same pair `keyPairOf` would derive.
+ */
+export function prepareKeyPair(spec: KeySpec, material: KeyMaterial): void {
+  const provider = providerFor(specInfo(spec).family);
+  if (!provider.keyPairAsync) return;
+  provider.keyPairAsync(spec, material.secret).then(
+    (pair) => {
+      material.keyPair ??= pair;
+    },
+    // A failed background derivation only means the first use derives synchronously.
+    () => undefined,
+  );
+}
+
+/**
+ * The key pair of a key's current material: the background derivation's if it is done,
+ * otherwise derived now (deterministically from the same seed, so it is the same pair).
+ */
+export function keyPairOf(key: KeyRecord): KeyPair {
+  const material = currentMaterial(key.materials);
+  const provider = providerOf(key);
+  if (!material) throw unsupported(`${key.arn} has no key material.`);
+  if (!provider.keyPair) throw unsupported(provider.gap ?? `kms-fake cannot derive ${key.keySpec} keys.`);
+  material.keyPair ??= provider.keyPair(key.keySpec, material.secret);
+  return material.keyPair;
 }
