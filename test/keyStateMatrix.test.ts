@@ -2,6 +2,16 @@ import * as Sdk from '@aws-sdk/client-kms';
 import {
   CancelKeyDeletionCommand,
   CreateAliasCommand,
+  DecapsulateCommand,
+  DeriveSharedSecretCommand,
+  EncapsulateCommand,
+  GenerateDataKeyPairCommand,
+  GenerateDataKeyPairWithoutPlaintextCommand,
+  GenerateMacCommand,
+  GetPublicKeyCommand,
+  SignCommand,
+  VerifyCommand,
+  VerifyMacCommand,
   CreateKeyCommand,
   DecryptCommand,
   DeleteAliasCommand,
@@ -24,8 +34,11 @@ import {
   UpdateAliasCommand,
   UpdateKeyDescriptionCommand,
   type KeyMetadata,
+  type KeySpec,
+  type KeyUsageType,
   type KMSClient,
 } from '@aws-sdk/client-kms';
+import { generateKeyPairSync } from 'node:crypto';
 import type { MetadataBearer } from '@smithy/types';
 import { IMPLEMENTED_OPERATIONS } from 'kms-fake';
 import table from '../src/backend/data/key-states.json';
@@ -62,6 +75,7 @@ const siblingRows = resolutions.siblingRows as Record<string, string>;
 const either = resolutions.either as Record<string, { choose: number }>;
 const stateMessages = resolutions.stateMessages as Record<string, Record<string, string>>;
 const conditions = resolutions.conditions as Record<string, { predicate: string }>;
+const notApplicable = resolutions.notApplicable as Record<string, number | string>;
 
 /** Conditions that always hold for the key under test (UpdateAlias [10]: it is the alias's destination). */
 const HOLDS_FOR_KEY_UNDER_TEST = ['isAliasDestination'];
@@ -99,6 +113,10 @@ function expectedOutcome(op: string, state: State): Expected {
       const choice = cell.footnote_join === 'or' ? either[errors.join('|')]?.choose : undefined;
       return choice !== undefined && errors.includes(choice) ? failWith(choice, state) : unresolved(`fail cell [${errors.join(',')}]`);
     }
+    case 'n/a': {
+      const n = Number(notApplicable[state]);
+      return Number.isInteger(n) ? failWith(n, state) : unresolved(`n/a cell in ${state} with no resolution`);
+    }
     default:
       return unresolved(`outcome ${cell.outcome}`);
   }
@@ -133,7 +151,46 @@ async function sourceCiphertext(t: Target) {
   return { CiphertextBlob, named: pendingImport ? id(t.key) : undefined };
 }
 
+/** The key each asymmetric operation needs; every other label uses a symmetric encryption key. */
+const keyShapes: Record<string, { KeySpec: KeySpec; KeyUsage: KeyUsageType }> = {
+  Sign: { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' },
+  Verify: { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' },
+  GetPublicKey: { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' },
+  GenerateMac: { KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' },
+  VerifyMac: { KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' },
+  DeriveSharedSecret: { KeySpec: 'ECC_NIST_P256', KeyUsage: 'KEY_AGREEMENT' },
+  Encapsulate: { KeySpec: 'ML_KEM_768', KeyUsage: 'ENCAPSULATE_DECAPSULATE' },
+  Decapsulate: { KeySpec: 'ML_KEM_768', KeyUsage: 'ENCAPSULATE_DECAPSULATE' },
+};
+
+const peerPublicKey = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey.export({ format: 'der', type: 'spki' });
+/** A PendingImport key has no material, so there is nothing to sign or MAC with: any bytes do, the state is checked first. */
+const before = async (t: Target, make: () => Promise<Uint8Array | undefined>) =>
+  t.state === 'PendingImport' ? new Uint8Array(64).fill(1) : (await make())!;
+
 const builders: Record<string, Arrange> = {
+  Sign: ({ client, key }) => () => client.send(new SignCommand({ KeyId: id(key), Message: Plaintext, SigningAlgorithm: 'ECDSA_SHA_256' })),
+  Verify: async (t) => {
+    const Signature = await before(t, async () =>
+      (await t.client.send(new SignCommand({ KeyId: id(t.key), Message: Plaintext, SigningAlgorithm: 'ECDSA_SHA_256' }))).Signature);
+    return () => t.client.send(new VerifyCommand({ KeyId: id(t.key), Message: Plaintext, Signature, SigningAlgorithm: 'ECDSA_SHA_256' }));
+  },
+  GetPublicKey: ({ client, key }) => () => client.send(new GetPublicKeyCommand({ KeyId: id(key) })),
+  GenerateMac: ({ client, key }) => () => client.send(new GenerateMacCommand({ KeyId: id(key), Message: Plaintext, MacAlgorithm: 'HMAC_SHA_256' })),
+  VerifyMac: async (t) => {
+    const Mac = await before(t, async () =>
+      (await t.client.send(new GenerateMacCommand({ KeyId: id(t.key), Message: Plaintext, MacAlgorithm: 'HMAC_SHA_256' }))).Mac);
+    return () => t.client.send(new VerifyMacCommand({ KeyId: id(t.key), Message: Plaintext, Mac, MacAlgorithm: 'HMAC_SHA_256' }));
+  },
+  GenerateDataKeyPair: ({ client, key }) => () => client.send(new GenerateDataKeyPairCommand({ KeyId: id(key), KeyPairSpec: 'ECC_NIST_P256' })),
+  GenerateDataKeyPairWithoutPlaintext: ({ client, key }) => () =>
+    client.send(new GenerateDataKeyPairWithoutPlaintextCommand({ KeyId: id(key), KeyPairSpec: 'ECC_NIST_P256' })),
+  DeriveSharedSecret: ({ client, key }) => () =>
+    client.send(new DeriveSharedSecretCommand({ KeyId: id(key), KeyAgreementAlgorithm: 'ECDH', PublicKey: peerPublicKey })),
+  Encapsulate: ({ client, key }) => () => client.send(new EncapsulateCommand({ KeyId: id(key), EncapsulationAlgorithm: 'ML_KEM' })),
+  // ML-KEM decapsulates any ciphertext of the right length (implicit rejection), so zeros do.
+  Decapsulate: ({ client, key }) => () =>
+    client.send(new DecapsulateCommand({ KeyId: id(key), SharedSecretCiphertextBlob: new Uint8Array(1088), EncapsulationAlgorithm: 'ML_KEM' })),
   CancelKeyDeletion: ({ client, key }) => () => client.send(new CancelKeyDeletionCommand({ KeyId: id(key) })),
   CreateAlias: ({ client, key }) => () => client.send(new CreateAliasCommand({ AliasName: newAlias(), TargetKeyId: id(key) })),
   Decrypt: async (t) => {
@@ -192,8 +249,9 @@ const operationOf = (label: string) => label.replace(/ \(.*\)$/, '');
 
 // ---- keys in each state, reached through the API only ----
 
-async function createKey(client: KMSClient, origin: 'AWS_KMS' | 'EXTERNAL'): Promise<KeyMetadata> {
-  const { KeyMetadata } = await client.send(new CreateKeyCommand(origin === 'EXTERNAL' ? { Origin: 'EXTERNAL' } : {}));
+async function createKey(client: KMSClient, origin: 'AWS_KMS' | 'EXTERNAL', label?: string): Promise<KeyMetadata> {
+  const shape = label === undefined ? undefined : keyShapes[label];
+  const { KeyMetadata } = await client.send(new CreateKeyCommand({ ...(origin === 'EXTERNAL' && { Origin: 'EXTERNAL' }), ...shape }));
   return KeyMetadata!;
 }
 
@@ -256,7 +314,7 @@ for (const state of STATES) {
         if (!arrange) throw new Error(`no request builder for ${label}`);
 
         const { client } = setup();
-        const key = await createKey(client, state === 'PendingImport' ? 'EXTERNAL' : 'AWS_KMS');
+        const key = await createKey(client, state === 'PendingImport' ? 'EXTERNAL' : 'AWS_KMS', label);
         const other = await createKey(client, 'AWS_KMS');
         const call = await arrange({ client, key, other, state });
         await moveTo(client, key, state);
