@@ -1,7 +1,7 @@
 import type { KeySpec } from '@aws-sdk/client-kms';
 import { p256, p384, p521 } from '@noble/curves/nist';
 import { secp256k1 } from '@noble/curves/secp256k1';
-import { createPrivateKey, createPublicKey, diffieHellman, hkdfSync, sign, verify } from 'node:crypto';
+import { createECDH, createPrivateKey, createPublicKey, diffieHellman, hkdfSync, sign, verify } from 'node:crypto';
 import { hashOf, nodeKeys, type CryptoProvider, type KeyPair } from './common';
 
 /**
@@ -37,7 +37,9 @@ function keyPair(spec: KeySpec, seed: Uint8Array): KeyPair {
   // A scalar in [1, n−1] from the seed, with 64 extra bits so the reduction's bias is negligible.
   const wide = Buffer.from(hkdfSync('sha256', seed, '', `kms-fake ecc ${spec}`, curve.bytes + 8));
   const d = (BigInt(`0x${wide.toString('hex')}`) % (n - 1n)) + 1n;
-  const point = Buffer.from(curve.noble.getPublicKey(fixed(d, curve.bytes), false));
+  const ecdh = createECDH(curve.node);
+  ecdh.setPrivateKey(fixed(d, curve.bytes));
+  const point = ecdh.getPublicKey();
   const coordinate = (i: number) => point.subarray(1 + i * curve.bytes, 1 + (i + 1) * curve.bytes).toString('base64url');
   const privateKey = createPrivateKey({
     key: { kty: 'EC', crv: curve.jwk, d: fixed(d, curve.bytes).toString('base64url'), x: coordinate(0), y: coordinate(1) },
