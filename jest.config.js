@@ -3,7 +3,11 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/examples'],
   testMatch: ['**/*.test.ts'],
+  // The adopter projects run under their own configs (see package.json "test"): they load the
+  // built package by name, as an application does, instead of mapping kms-fake to src/.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/examples/jest-adopter/', '<rootDir>/examples/vitest-adopter/'],
   transform: { '^.+\\.ts$': 'ts-jest' },
   setupFiles: ['<rootDir>/test/support/env.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/cleanup.ts'],
   moduleNameMapper: { '^kms-fake$': '<rootDir>/src/index.ts' },
 };

@@ -1,21 +1,32 @@
 // Builds the package: CommonJS with declarations from tsc, plus thin ESM entry points that
 // re-export the CommonJS build, so `import` and `require` share one instance of the fake.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 
 const require = createRequire(import.meta.url);
-const entries = { index: new URL('../dist/cjs/index.js', import.meta.url).pathname };
+const exportsOf = (path) =>
+  Object.keys(require(new URL(path, import.meta.url).pathname)).filter((n) => n !== 'default' && n !== '__esModule');
+// The jest entry installs the fake when loaded, so its export names are listed, not discovered.
+const entries = {
+  index: { cjs: 'index.js', names: exportsOf('../dist/cjs/index.js') },
+  jest: { cjs: 'jest/index.js', names: ['kmsFake', 'kmsFakeSettings'] },
+};
 mkdirSync('dist/esm', { recursive: true });
-for (const [name, cjs] of Object.entries(entries)) {
-  const names = Object.keys(require(cjs)).filter((n) => n !== 'default' && n !== '__esModule');
+for (const [name, { cjs, names }] of Object.entries(entries)) {
   const body = [
-    `import cjs from '../cjs/${name}.js';`,
+    `import cjs from '../cjs/${cjs}';`,
     ...names.map((n) => `export const ${n} = cjs.${n};`),
     '',
   ].join('\n');
   writeFileSync(`dist/esm/${name}.mjs`, body);
+}
+
+// The vitest adapter is ESM source (vitest cannot be required). Its imports are written relative
+// to src/; from dist/esm/ they point into the CommonJS build.
+for (const [from, to] of [['src/vitest/index.mjs', 'dist/esm/vitest.mjs'], ['src/vitest/index.d.mts', 'dist/esm/vitest.d.mts']]) {
+  writeFileSync(to, readFileSync(from, 'utf8').replaceAll("from '../", "from '../cjs/"));
 }

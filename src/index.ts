@@ -1,11 +1,27 @@
-// The fake and its options
-export { KmsFake } from './kmsFake';
-export type { KmsFakeOptions, KmsFakePluginOptions, HasMiddlewareStack } from './kmsFake';
+// The fake
+export { KmsFake, installKmsFake } from './kmsFake';
+export type { KmsFakeOptions, KmsFakePluginOptions, KmsFakeSnapshot, HasMiddlewareStack } from './kmsFake';
 export type { TimeSource } from './backend/clock';
+
+// Fixtures
+export type { Fixture, FixtureKey } from './backend/fixtures';
+
+// Call history, overrides and faults
+export type { CommandClass, ErrorLike, KmsCall } from './calls';
+export type { OverrideStub } from './overrideStub';
+export type { FaultHandle, FaultOptions } from './faults';
+export { fastRetries } from './retries';
+
+// Matchers, for custom test setups (the jest and vitest entries register them)
+export { createKmsMatchers } from './testing/matchers';
+export type { KmsFakeMatchers } from './testing/matchers';
+export { setUpKmsFake } from './testing/lifecycle';
+export type { KmsFakeTestSettings, TestFramework } from './testing/lifecycle';
 
 // The plugin's parts, for users who compose stacks themselves
 export { getKmsFakePlugin, kmsFakeMiddleware, kmsFakeMiddlewareOptions } from './plugin/kmsFakeMiddleware';
 export type { RegionProvider } from './plugin/kmsFakeMiddleware';
+export type { ClientClass } from './plugin/install';
 
 // What the fake implements
 export { IMPLEMENTED_OPERATIONS } from './backend/operations';

@@ -1,11 +1,20 @@
 import type { MiddlewareStack, Pluggable } from '@smithy/types';
 import { createClock, createDueList, type TimeSource } from './backend/clock';
+import { rescheduleAll } from './backend/deletion';
 import { createEntropy } from './backend/entropy';
+import { loadFixture, type Fixture } from './backend/fixtures';
 import type { Core } from './backend/operations/operation';
+import { restoreSnapshot, takeSnapshot, type StoreSnapshot } from './backend/snapshot';
 import { createStore } from './backend/store';
-import { handle, type Endpoint } from './protocol/handle';
+import { createCallLog, createOverrides, type CallLog, type CommandClass, type KmsCall, type Overrides } from './calls';
+import { createFakeTransport } from './fakeTransport';
+import { createFaults, type FaultHandle, type FaultOptions, type Faults } from './faults';
+import { overrideStub, type OverrideStub } from './overrideStub';
+import { readFixtureFile } from './fixtureFile';
+import type { Endpoint } from './protocol/handle';
 import { attachToStack } from './plugin/attach';
-import { getKmsFakePlugin, type RegionProvider } from './plugin/kmsFakeMiddleware';
+import { installOnClass, type ClientClass } from './plugin/install';
+import { getKmsFakePlugin, type FakeTransport, type RegionProvider } from './plugin/kmsFakeMiddleware';
 
 /** Options of a {@link KmsFake}. */
 export interface KmsFakeOptions {
@@ -13,12 +22,11 @@ export interface KmsFakeOptions {
   accountId?: string;
   /** The fake's time source (a `Date` or epoch ms); `advanceTime` adds to it. Default: real time. */
   clock?: TimeSource;
-  /** Makes key IDs, key material and request IDs reproducible across runs and machines. */
+  /** Makes key IDs, key material, request IDs and fault probabilities reproducible. */
   seed?: string | number;
   /**
    * Region for requests whose endpoint names none (a custom `endpoint`) when the plugin was not
-   * told the client's region (`kms.attach(client)` and `kms.plugin({ region })` tell it).
-   * Default `'us-east-1'`.
+   * told the client's region (`attach` and `plugin({ region })` tell it). Default `'us-east-1'`.
    */
   defaultRegion?: string;
 }
@@ -32,6 +40,11 @@ export interface KmsFakePluginOptions {
 /** Anything with a middleware stack: a `KMSClient`, or a single command. */
 export interface HasMiddlewareStack<I extends object = object, O extends object = object> {
   readonly middlewareStack: MiddlewareStack<I, O>;
+}
+
+/** The whole state of a fake at one moment, for {@link KmsFake.restore}. */
+export interface KmsFakeSnapshot {
+  readonly store: StoreSnapshot;
 }
 
 /**
@@ -49,23 +62,60 @@ export interface HasMiddlewareStack<I extends object = object, O extends object 
 export class KmsFake {
   /** The account every request lands in. */
   readonly accountId: string;
+  readonly #options: KmsFakeOptions;
   readonly #core: Core;
   readonly #endpoint: Endpoint;
+  readonly #log: CallLog = createCallLog();
+  readonly #overrides: Overrides = createOverrides();
+  readonly #faults: Faults;
+  readonly #transport: FakeTransport;
+  #uninstalls: (() => void)[] = [];
 
   constructor(options: KmsFakeOptions = {}) {
+    this.#options = options;
     this.accountId = options.accountId ?? '111122223333';
-    const requests = createEntropy(options.seed === undefined ? undefined : `${options.seed}:requests`);
+    const seeded = (stream: string) => createEntropy(options.seed === undefined ? undefined : `${options.seed}:${stream}`);
+    const chance = seeded('faults');
+    this.#faults = createFaults(() => Buffer.from(chance.bytes(4)).readUInt32BE() / 2 ** 32);
     this.#core = {
       store: createStore(),
       clock: createClock(options.clock),
       due: createDueList(),
       entropy: createEntropy(options.seed),
+      epoch: { current: 0 },
     };
-    this.#endpoint = {
-      accountId: this.accountId,
-      defaultRegion: options.defaultRegion ?? 'us-east-1',
-      requestId: requests.uuid,
-    };
+    this.#endpoint = { accountId: this.accountId, defaultRegion: options.defaultRegion ?? 'us-east-1', requestId: seeded('requests').uuid };
+    this.#transport = createFakeTransport(this.#core, this.#endpoint, this.#log, this.#overrides, this.#faults);
+  }
+
+  /**
+   * A fake holding the keys a fixture declares, with fixed key IDs and key material derived from
+   * the fixture's seed, so ciphertexts committed to a repository keep decrypting.
+   *
+   * @param fixture - a {@link Fixture}, or the path of a `.json`, `.yaml` or `.yml` file holding one
+   * @example
+   * ```ts
+   * const kms = KmsFake.fromFixture('test/fixtures/kms.yaml');
+   * ```
+   */
+  static fromFixture(fixture: Fixture | string, options: KmsFakeOptions = {}): KmsFake {
+    const kms = new KmsFake(options);
+    kms.load(fixture);
+    return kms;
+  }
+
+  /**
+   * Adds a fixture's keys and aliases to this fake.
+   *
+   * @example
+   * ```ts
+   * kms.load({ keys: [{ keyId: '1234abcd-12ab-34cd-56ef-1234567890ab', aliases: ['alias/app'] }] });
+   * ```
+   */
+  load(fixture: Fixture | string): void {
+    const declared = typeof fixture === 'string' ? readFixtureFile(fixture) : fixture;
+    const seed = this.#options.seed === undefined ? undefined : String(this.#options.seed);
+    loadFixture(this.#core, declared, { accountId: this.accountId, region: this.#endpoint.defaultRegion, ...(seed && { seed }) });
   }
 
   /**
@@ -80,10 +130,7 @@ export class KmsFake {
    */
   plugin<I extends object = object, O extends object = object>(options: KmsFakePluginOptions = {}): Pluggable<I, O> {
     const region = options.region;
-    return getKmsFakePlugin<I, O>(
-      (request, resolved) => handle(this.#core, this.#endpoint, request, resolved).response,
-      typeof region === 'string' ? () => region : region,
-    );
+    return getKmsFakePlugin<I, O>(this.#transport, typeof region === 'string' ? () => region : region);
   }
 
   /**
@@ -92,8 +139,7 @@ export class KmsFake {
    * @example
    * ```ts
    * const detach = kms.attach(client);
-   * // ... later: the client talks to AWS again
-   * detach();
+   * detach(); // the client's stack is as it was
    * ```
    */
   attach<I extends object, O extends object>(
@@ -102,6 +148,82 @@ export class KmsFake {
     const region = client.config?.region;
     const stack = client.middlewareStack as unknown as MiddlewareStack<object, object>;
     return attachToStack(stack, this.plugin(region === undefined ? {} : { region }));
+  }
+
+  /** @internal Used by {@link installKmsFake}. */
+  installOn(clientClass: ClientClass): this {
+    this.#uninstalls.push(installOnClass(clientClass, this));
+    return this;
+  }
+
+  /**
+   * With no argument: undoes {@link installKmsFake} exactly (the class and every instance it
+   * touched are as before). With a snapshot: puts the fake's state back to it.
+   *
+   * @example
+   * ```ts
+   * const saved = kms.snapshot();
+   * // ... calls that change keys
+   * kms.restore(saved);
+   * ```
+   */
+  restore(snapshot?: KmsFakeSnapshot): void {
+    if (snapshot) {
+      restoreSnapshot(this.#core.store, snapshot.store);
+      rescheduleAll(this.#core);
+      return;
+    }
+    for (const uninstall of this.#uninstalls.splice(0).reverse()) uninstall();
+  }
+
+  /** The whole state (keys, material, aliases, tags, policies) as a reusable snapshot. */
+  snapshot(): KmsFakeSnapshot {
+    return { store: takeSnapshot(this.#core.store) };
+  }
+
+  /** Every `send` answered by this fake, oldest first, with input, output or error, region and time. */
+  calls(): readonly KmsCall[] {
+    return this.#log.all();
+  }
+
+  /**
+   * The calls of one command, optionally only those whose input contains `partialInput`.
+   *
+   * @example
+   * ```ts
+   * expect(kms.commandCalls(DecryptCommand, { KeyId: 'alias/app' })).toHaveLength(1);
+   * ```
+   */
+  commandCalls<Input extends object>(command: CommandClass<Input>, partialInput?: Partial<Input>): KmsCall<Input>[] {
+    return this.#log.ofCommand(command.name, partialInput) as unknown as KmsCall<Input>[];
+  }
+
+  /**
+   * Overrides one command (optionally only for inputs containing `partialInput`); every other
+   * call keeps the fake's real behaviour.
+   *
+   * @example
+   * ```ts
+   * kms.on(DecryptCommand).rejectsOnce('KMSInvalidStateException');
+   * ```
+   */
+  on<Input extends object, Output extends object = Record<string, unknown>>(
+    command: CommandClass<Input>,
+    partialInput?: Partial<Input>,
+  ): OverrideStub<Input, Output> {
+    return overrideStub<Input, Output>(this.#overrides.add(command.name, partialInput));
+  }
+
+  /**
+   * Injects a fault per attempt, inside the SDK's retry loop (see {@link FaultOptions}).
+   *
+   * @example
+   * ```ts
+   * kms.injectFault({ error: 'ThrottlingException', command: EncryptCommand, times: 1 });
+   * ```
+   */
+  injectFault(options: FaultOptions): FaultHandle {
+    return this.#faults.add(options);
   }
 
   /** The fake's current time. */
@@ -124,7 +246,7 @@ export class KmsFake {
   }
 
   /**
-   * Ends every transient key state (`Creating`, `Updating`, ...) at once, instead of after its
+   * Ends every transient key state (`Creating`, `Updating`, ...) at once instead of after its
    * delay on the fake clock.
    *
    * @example
@@ -137,7 +259,8 @@ export class KmsFake {
   }
 
   /**
-   * Forgets every key, alias and tag in every account and region; the clock keeps its time.
+   * Back to empty: every key, alias and tag in every account and region, the call history,
+   * overrides and faults. The clock keeps its time; installs stay.
    *
    * @example
    * ```ts
@@ -145,7 +268,26 @@ export class KmsFake {
    * ```
    */
   reset(): void {
+    this.#core.epoch.current += 1;
     this.#core.store.reset();
     this.#core.due.clear();
+    this.#log.clear();
+    this.#overrides.clear();
+    this.#faults.clear();
   }
+}
+
+/**
+ * Fakes every instance of a client class, created before or after this call, through the same
+ * plugin (the real middleware stack still runs). `restore()` undoes it exactly.
+ *
+ * @example
+ * ```ts
+ * const kms = installKmsFake(KMSClient);
+ * // ... application code creates its own KMSClient and calls it
+ * kms.restore();
+ * ```
+ */
+export function installKmsFake(clientClass: ClientClass, options: KmsFakeOptions = {}): KmsFake {
+  return new KmsFake(options).installOn(clientClass);
 }

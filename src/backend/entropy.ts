@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
  * Random bytes and identifiers for the fake. Seeded, they are a deterministic stream
@@ -39,4 +39,12 @@ function seededStream(seed: string): (n: number) => Uint8Array {
     pool = pool.subarray(n);
     return out;
   };
+}
+
+/**
+ * Bytes derived from a seed and a label (HKDF-SHA256): the same on every run and machine, and
+ * independent of the order in which things are created. Fixture keys get their material this way.
+ */
+export function deriveBytes(seed: string, label: string, length: number): Uint8Array {
+  return new Uint8Array(hkdfSync('sha256', `kms-fake:${seed}`, 'kms-fake fixture', label, length));
 }

@@ -14,6 +14,15 @@ export interface Scope {
   readonly partition: string;
 }
 
+/** ARN partition of a region, as the SDK's partition table groups them. */
+export function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  if (region.startsWith('us-isob-')) return 'aws-iso-b';
+  if (region.startsWith('us-iso-')) return 'aws-iso';
+  return 'aws';
+}
+
 /** One version of a key's material. `id` is what KMS reports as the key material ID. */
 export interface KeyMaterial {
   readonly id: string;

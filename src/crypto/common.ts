@@ -36,7 +36,8 @@ export interface CryptoProvider {
   /** Derives the pair of `spec` from 32 bytes of seed: the same seed always gives the same pair. */
   keyPair?(spec: KeySpec, seed: Uint8Array): KeyPair;
   /** The same pair, derived off the caller's path (for families whose key generation is slow). */
-  keyPairAsync?(spec: KeySpec, seed: Uint8Array): Promise<KeyPair>;
+  /** Derives the same pair without blocking; gives up (rejects) as soon as `stop()` is true. */
+  keyPairAsync?(spec: KeySpec, seed: Uint8Array, stop: () => boolean): Promise<KeyPair>;
   sign?(key: KeyPair, input: SigningInput, random: RandomBytes): Uint8Array;
   verify?(key: KeyPair, input: SigningInput, signature: Uint8Array): boolean;
   /** Largest plaintext `encrypt` takes for this spec and algorithm. */

@@ -53,8 +53,9 @@ function primeSync(seed: Uint8Array, label: string, bits: number): bigint {
   throw new Error('unreachable');
 }
 
-async function primeAsync(seed: Uint8Array, label: string, bits: number): Promise<bigint> {
+async function primeAsync(seed: Uint8Array, label: string, bits: number, stop: () => boolean): Promise<bigint> {
   for (const c of candidates(seed, label, bits)) {
+    if (stop()) throw new Error('background derivation stopped');
     const prime = await new Promise<boolean>((resolve, reject) => checkPrime(c, (err, ok) => (err ? reject(err) : resolve(ok))));
     if (prime) return c;
   }
@@ -166,8 +167,9 @@ const oaep = (key: KeyObject, algorithm: string) => ({ key, padding: constants.R
 
 export const rsa: CryptoProvider = {
   keyPair: (spec, seed) => assemble(spec, primeSync(seed, 'p', bitsOf(spec) / 2), primeSync(seed, 'q', bitsOf(spec) / 2)),
-  async keyPairAsync(spec, seed) {
-    const [p, q] = await Promise.all([primeAsync(seed, 'p', bitsOf(spec) / 2), primeAsync(seed, 'q', bitsOf(spec) / 2)]);
+  async keyPairAsync(spec, seed, stop) {
+    const half = bitsOf(spec) / 2;
+    const [p, q] = await Promise.all([primeAsync(seed, 'p', half, stop), primeAsync(seed, 'q', half, stop)]);
     return assemble(spec, p, q);
   },
   sign(key, input, random) {

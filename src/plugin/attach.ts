@@ -7,6 +7,15 @@ interface Entry {
   relative: boolean;
 }
 
+interface StackState {
+  /** What the stack held under the plugin's names before the first attach (the SDK's auth middlewares). */
+  readonly originals: Entry[];
+  /** Active attachments, oldest first; the newest one is applied. */
+  readonly plugins: Pluggable<object, object>[];
+}
+
+const attached = new WeakMap<MiddlewareStack<object, object>, StackState>();
+
 /**
  * The stack's current entries of the given names, read through the stack's own
  * `applyToStack` (which replays every entry into whatever stack it is given).
@@ -21,21 +30,39 @@ function entriesNamed(stack: MiddlewareStack<object, object>, names: readonly st
   return found;
 }
 
+/** Removes every plugin entry, then applies the newest attachment, or puts the originals back. */
+function reapply(stack: MiddlewareStack<object, object>, state: StackState): void {
+  for (const name of PLUGIN_ENTRY_NAMES) stack.remove(name);
+  const newest = state.plugins[state.plugins.length - 1];
+  if (newest) {
+    stack.use(newest);
+    return;
+  }
+  for (const { middleware, options, relative } of state.originals) {
+    if (relative) stack.addRelativeTo(middleware as never, options as never);
+    else stack.add(middleware as never, options as never);
+  }
+  attached.delete(stack);
+}
+
 /**
- * Applies the plugin to one stack and returns the exact undo: the plugin's entries are
- * removed and whatever they replaced (the SDK's auth middlewares) is put back as it was.
+ * Applies the plugin to one stack and returns its exact undo. Attachments may overlap (an
+ * instance attach under a class install, two fakes) and be undone in any order: the newest
+ * active one answers, and when none is left the stack is exactly as it was.
  */
 export function attachToStack(stack: MiddlewareStack<object, object>, plugin: Pluggable<object, object>): () => void {
-  const replaced = entriesNamed(stack, PLUGIN_ENTRY_NAMES);
-  stack.use(plugin);
-  let attached = true;
+  let state = attached.get(stack);
+  if (!state) {
+    state = { originals: entriesNamed(stack, PLUGIN_ENTRY_NAMES), plugins: [] };
+    attached.set(stack, state);
+  }
+  const own = state;
+  own.plugins.push(plugin);
+  reapply(stack, own);
   return () => {
-    if (!attached) return;
-    attached = false;
-    for (const name of PLUGIN_ENTRY_NAMES) stack.remove(name);
-    for (const { middleware, options, relative } of replaced) {
-      if (relative) stack.addRelativeTo(middleware as never, options as never);
-      else stack.add(middleware as never, options as never);
-    }
+    const at = own.plugins.indexOf(plugin);
+    if (at === -1) return;
+    own.plugins.splice(at, 1);
+    reapply(stack, own);
   };
 }

@@ -1,7 +1,10 @@
 import { HttpRequest, HttpResponse } from '@smithy/protocol-http';
 import type {
+  AbsoluteLocation,
   DeserializeMiddleware,
   HandlerExecutionContext,
+  InitializeHandlerOptions,
+  InitializeMiddleware,
   MiddlewareStack,
   Pluggable,
   RelativeMiddlewareOptions,
@@ -10,10 +13,35 @@ import { usageError } from '../errors';
 import type { WireRequest, WireResponse } from '../protocol/awsJson';
 import { applyAuthPassThrough, httpAuthSchemePassThroughOptions, httpSigningPassThroughOptions } from './authPassThrough';
 
-/** Answers one wire request; `region` is the one the SDK resolved the endpoint for, if known. */
-export type Responder = (request: WireRequest, region: string | undefined) => WireResponse;
+/** One attempt of one command, as the fake transport receives it. */
+export interface Exchange {
+  readonly request: WireRequest;
+  /** The command's class name, e.g. `EncryptCommand`. */
+  readonly commandName: string;
+  /** The command's input as the user gave it (before serialization). */
+  readonly input: object;
+  /** The region the SDK resolved the endpoint for, when the host name does not carry it. */
+  readonly region: string | undefined;
+}
+
+/** One `send`, from the recorder's point of view. */
+export interface Trace {
+  /** Set by the transport once it knows where the request landed. */
+  region?: string;
+  finish(result: { output?: object; error?: unknown }): void;
+}
+
+/** What the plugin needs from the fake: an answer per attempt, and a trace per send. */
+export interface FakeTransport {
+  respond(exchange: Exchange, trace: Trace | undefined): Promise<WireResponse>;
+  begin(commandName: string, input: object): Trace;
+}
+
+/** The client's configured region, for endpoints that name none (e.g. `endpoint: 'http://localhost:4566'`). */
+export type RegionProvider = () => Promise<string> | string;
 
 export const KMS_FAKE_TAG = 'KMS_FAKE';
+const TRACE_KEY = '__kmsFakeTrace';
 
 /**
  * Right after `deserializerMiddleware`, i.e. where the HTTP handler would be: the SDK's own
@@ -27,21 +55,49 @@ export const kmsFakeMiddlewareOptions: RelativeMiddlewareOptions = {
   override: true,
 };
 
+/** Outermost, so call history sees what `send` resolves or rejects with, once per send. */
+export const kmsFakeRecorderOptions: InitializeHandlerOptions & AbsoluteLocation & { override: boolean } = {
+  name: 'kmsFakeRecorderMiddleware',
+  tags: [KMS_FAKE_TAG],
+  step: 'initialize',
+  priority: 'high',
+  override: true,
+};
+
 const encoder = new TextEncoder();
 
-/** The client's configured region, for endpoints that name none (e.g. `endpoint: 'http://localhost:4566'`). */
-export type RegionProvider = () => Promise<string> | string;
-
 /** The fake transport: never calls `next`, so nothing reaches the network. */
-export function kmsFakeMiddleware(respond: Responder, region?: RegionProvider): DeserializeMiddleware<object, object> {
+export function kmsFakeMiddleware(transport: FakeTransport, region?: RegionProvider): DeserializeMiddleware<object, object> {
   return (_next, context) => async (args) => {
     const request = args.request;
     if (!HttpRequest.isInstance(request)) throw usageError('kmsFakeMiddleware received no HttpRequest; is it placed after deserializerMiddleware?');
-    const answer = respond(toWire(request), signingRegion(context) ?? (await region?.()));
+    const exchange: Exchange = {
+      request: toWire(request),
+      commandName: String(context.commandName ?? ''),
+      input: args.input,
+      region: signingRegion(context) ?? (await region?.()),
+    };
+    const answer = await transport.respond(exchange, context[TRACE_KEY] as Trace | undefined);
     return {
       response: new HttpResponse({ statusCode: answer.statusCode, headers: answer.headers, body: answer.body }),
       output: undefined as never,
     };
+  };
+}
+
+/** Records each send's input and its output or error, as the caller receives them. */
+export function kmsFakeRecorder(transport: FakeTransport): InitializeMiddleware<object, object> {
+  return (next, context) => async (args) => {
+    const trace = transport.begin(String(context.commandName ?? ''), args.input);
+    context[TRACE_KEY] = trace;
+    try {
+      const result = await next(args);
+      trace.finish({ output: result.output });
+      return result;
+    } catch (error) {
+      trace.finish({ error });
+      throw error;
+    }
   };
 }
 
@@ -64,24 +120,26 @@ function signingRegion(context: HandlerExecutionContext): string | undefined {
 
 /** Names of the stack entries the plugin adds or replaces. */
 export const PLUGIN_ENTRY_NAMES = [
+  kmsFakeRecorderOptions.name!,
   kmsFakeMiddlewareOptions.name!,
   httpAuthSchemePassThroughOptions.name!,
   httpSigningPassThroughOptions.name!,
 ];
 
 /**
- * The Pluggable for `client.middlewareStack.use(...)`: the fake transport plus the auth
- * pass-throughs. Generic so it fits any client's stack type (inferred at the call site).
+ * The Pluggable for `client.middlewareStack.use(...)`: the fake transport, the call recorder
+ * and the auth pass-throughs. Generic so it fits any client's stack type.
  */
 export function getKmsFakePlugin<I extends object = object, O extends object = object>(
-  respond: Responder,
+  transport: FakeTransport,
   region?: RegionProvider,
 ): Pluggable<I, O> {
   return {
     applyToStack(stack: MiddlewareStack<I, O>) {
       const untyped = stack as unknown as MiddlewareStack<object, object>;
       applyAuthPassThrough(untyped);
-      untyped.addRelativeTo(kmsFakeMiddleware(respond, region), kmsFakeMiddlewareOptions);
+      untyped.add(kmsFakeRecorder(transport), kmsFakeRecorderOptions);
+      untyped.addRelativeTo(kmsFakeMiddleware(transport, region), kmsFakeMiddlewareOptions);
     },
   };
 }

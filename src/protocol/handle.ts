@@ -21,6 +21,11 @@ export interface Handled {
   readonly error?: KmsError;
 }
 
+/** The region a request lands in: its host's, else the resolved endpoint's, else the default. */
+export function regionOf(endpoint: Endpoint, request: WireRequest, resolvedRegion?: string): string {
+  return regionFromHost(request.hostname) ?? resolvedRegion ?? endpoint.defaultRegion;
+}
+
 /**
  * One KMS JSON 1.1 request in, one response out: route by `x-amz-target`, decode and
  * validate against the operation's declared shape, dispatch, encode. Transport-free: the
@@ -28,7 +33,7 @@ export interface Handled {
  */
 export function handle(core: Core, endpoint: Endpoint, request: WireRequest, resolvedRegion?: string): Handled {
   const requestId = endpoint.requestId();
-  const regionName = regionFromHost(request.hostname) ?? resolvedRegion ?? endpoint.defaultRegion;
+  const regionName = regionOf(endpoint, request, resolvedRegion);
   const name = operationOf(request);
   try {
     if (name === undefined || !isKmsOperation(name)) {

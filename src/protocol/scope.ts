@@ -1,4 +1,4 @@
-export type { Scope } from '../backend/store';
+export { partitionOf, type Scope } from '../backend/store';
 
 /**
  * `kms.<region>.amazonaws.com`, `kms-fips.<region>.amazonaws.com`, `kms.<region>.amazonaws.com.cn`,
@@ -11,11 +11,3 @@ export function regionFromHost(hostname: string): string | undefined {
   return kmsHost.exec(hostname)?.[1];
 }
 
-/** ARN partition of a region, as the SDK's partition table groups them. */
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  if (region.startsWith('us-iso-')) return 'aws-iso';
-  if (region.startsWith('us-isob-')) return 'aws-iso-b';
-  return 'aws';
-}

@@ -8,9 +8,16 @@ export function fakeClient(kms: KmsFake, region = 'us-east-1'): KMSClient {
   return client;
 }
 
+/** Fakes made by `setup`, reset after each test (cleanup.ts) so no background key derivation outlives it. */
+const made: KmsFake[] = [];
+export function resetFakes(): void {
+  for (const kms of made.splice(0)) kms.reset();
+}
+
 /** A fresh fake and one client on it. */
 export function setup(options: KmsFakeOptions = {}, region = 'us-east-1') {
   const kms = new KmsFake(options);
+  made.push(kms);
   return { kms, client: fakeClient(kms, region) };
 }
 

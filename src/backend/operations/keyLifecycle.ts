@@ -15,11 +15,12 @@ import { createKey as createKeyErrors, pendingWindow, unsupported, validation } 
 import { DAY_MS } from '../clock';
 import { keyMetadata } from '../keyMetadata';
 import { CUSTOMER_MASTER_KEY_SPECS, KEY_SPECS, specInfo } from '../keySpecs';
-import { initialState, isPendingDeletion, transition } from '../keyStates';
+import { initialState, transition } from '../keyStates';
+import { scheduleDeletion } from '../deletion';
 import { ALL_KEY_ID_FORMS, KEY_ID_OR_ARN } from '../resolveKey';
 import { keyArn, type KeyRecord } from '../store';
 import { newMaterial, prepareKeyPair } from './material';
-import { operation, type OperationContext, type OperationGroup } from './operation';
+import { operation, type OperationGroup } from './operation';
 import { defaultKeyPolicy, parsePolicy } from './policies';
 import {
   descriptionParam,
@@ -88,7 +89,7 @@ const CreateKey = operation<CreateKeyRequest>({
       materials,
     };
     ctx.region.keys.set(keyId, key);
-    for (const material of materials) prepareKeyPair(keySpec, material);
+    for (const material of materials) prepareKeyPair(ctx, keySpec, material);
     return { KeyMetadata: keyMetadata(key) };
   },
 });
@@ -140,18 +141,10 @@ const ScheduleKeyDeletion = operation<ScheduleKeyDeletionRequest>({
     transition(key, 'scheduleDeletion');
     key.deletionDate = deletionDate;
     key.pendingWindowInDays = days;
-    ctx.core.due.add(deletionDate, () => deleteIfDue(ctx, key));
+    scheduleDeletion(ctx.core, ctx.region, key);
     return { KeyId: key.arn, DeletionDate: deletionDate, KeyState: key.state, PendingWindowInDays: days };
   },
 });
-
-/** At the end of the waiting period the key and every alias that points to it are gone. */
-function deleteIfDue(ctx: OperationContext, key: KeyRecord): void {
-  const stillScheduled = ctx.region.keys.get(key.keyId) === key && isPendingDeletion(key) && key.deletionDate;
-  if (!stillScheduled || key.deletionDate!.getTime() > ctx.core.clock.now().getTime()) return;
-  ctx.region.keys.delete(key.keyId);
-  for (const [name, alias] of ctx.region.aliases) if (alias.targetKeyId === key.keyId) ctx.region.aliases.delete(name);
-}
 
 const CancelKeyDeletion = operation<CancelKeyDeletionRequest>({
   input: { KeyId: keyIdParam() },

@@ -31,10 +31,13 @@ export const providerOf = (key: KeyRecord): CryptoProvider => providerFor(specIn
  * Starts deriving the key pair in the background when the family's key generation is slow
  * (RSA), so CreateKey returns at once. The result is the same pair `keyPairOf` would derive.
  */
-export function prepareKeyPair(spec: KeySpec, material: KeyMaterial): void {
+export function prepareKeyPair(ctx: OperationContext, spec: KeySpec, material: KeyMaterial): void {
   const provider = providerFor(specInfo(spec).family);
   if (!provider.keyPairAsync) return;
-  provider.keyPairAsync(spec, material.secret).then(
+  const epoch = ctx.core.epoch.current;
+  // No need to go on once the pair was derived on first use, or the fake was reset.
+  const stop = () => material.keyPair !== undefined || ctx.core.epoch.current !== epoch;
+  provider.keyPairAsync(spec, material.secret, stop).then(
     (pair) => {
       material.keyPair ??= pair;
     },

@@ -14,6 +14,8 @@ export interface Core {
   readonly clock: FakeClock;
   readonly due: DueList;
   readonly entropy: Entropy;
+  /** Bumped by `reset()`: background work started before it stops instead of running on. */
+  readonly epoch: { current: number };
 }
 
 /** What an operation's `run` may use. Everything time- or chance-dependent comes from here. */

@@ -1,0 +1,26 @@
+import { isPendingDeletion } from './keyStates';
+import type { Core } from './operations/operation';
+import type { KeyRecord, RegionState } from './store';
+
+/**
+ * Puts a key's deletion on the fake clock's due list. At the end of the waiting period the
+ * key and every alias that points to it are gone (API Reference: ScheduleKeyDeletion).
+ */
+export function scheduleDeletion(core: Core, region: RegionState, key: KeyRecord): void {
+  if (!key.deletionDate) return;
+  core.due.add(key.deletionDate, () => deleteIfDue(core, region, key));
+}
+
+function deleteIfDue(core: Core, region: RegionState, key: KeyRecord): void {
+  // A cancelled or rescheduled deletion leaves nothing to do here.
+  if (region.keys.get(key.keyId) !== key || !isPendingDeletion(key) || !key.deletionDate) return;
+  if (key.deletionDate.getTime() > core.clock.now().getTime()) return;
+  region.keys.delete(key.keyId);
+  for (const [name, alias] of region.aliases) if (alias.targetKeyId === key.keyId) region.aliases.delete(name);
+}
+
+/** Rebuilds the due list from the stored keys (after a snapshot is restored or fixtures load). */
+export function rescheduleAll(core: Core): void {
+  core.due.clear();
+  for (const region of core.store.regions()) for (const key of region.keys.values()) scheduleDeletion(core, region, key);
+}

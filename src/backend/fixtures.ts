@@ -1,0 +1,123 @@
+import type { KeySpec, KeyUsageType, Tag } from '@aws-sdk/client-kms';
+import { usageError } from '../errors';
+import { DAY_MS } from './clock';
+import { rescheduleAll } from './deletion';
+import { deriveBytes } from './entropy';
+import { KEY_SPECS, specInfo } from './keySpecs';
+import { initialState, transition } from './keyStates';
+import type { Core } from './operations/operation';
+import { defaultKeyPolicy } from './operations/policies';
+import { aliasArn, keyArn, partitionOf, type KeyRecord, type Scope } from './store';
+
+/** One declared key. Everything but `keyId` has AWS's default. */
+export interface FixtureKey {
+  /** A key ID as KMS makes them (UUID, or `mrk-` + 32 hex digits with `multiRegion`). */
+  keyId: string;
+  region?: string;
+  keySpec?: KeySpec;
+  /** Required for every spec but SYMMETRIC_DEFAULT, as in CreateKey. */
+  keyUsage?: KeyUsageType;
+  /** `EXTERNAL` declares a key awaiting imported material (PendingImport). */
+  origin?: 'AWS_KMS' | 'EXTERNAL';
+  state?: 'Enabled' | 'Disabled' | 'PendingDeletion' | 'PendingImport';
+  description?: string;
+  tags?: Record<string, string> | Tag[];
+  /** A JSON policy document (string or object); default: KMS's default key policy. */
+  policy?: string | object;
+  aliases?: string[];
+  multiRegion?: boolean;
+  /** ISO date; default: the fake clock's time at load. */
+  creationDate?: string;
+  /** ISO date for keys declared PendingDeletion; default: 30 days after load. */
+  deletionDate?: string;
+}
+
+/** A set of declared keys, from code or from a JSON/YAML file. */
+export interface Fixture {
+  /** Key material derives from this seed and each key ID, so ciphertexts stay valid across runs. */
+  seed?: string;
+  accountId?: string;
+  /** Region of keys that name none. */
+  region?: string;
+  keys: FixtureKey[];
+}
+
+const keyIdPattern = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
+const DEFAULT_FIXTURE_SEED = 'kms-fake-fixture';
+
+/** Adds the fixture's keys and aliases to the store, exactly as CreateKey and CreateAlias would. */
+export function loadFixture(core: Core, fixture: Fixture, defaults: { accountId: string; region: string; seed?: string }): void {
+  if (!fixture || !Array.isArray(fixture.keys)) throw usageError('fixture: expected an object with a "keys" array');
+  const seed = fixture.seed ?? defaults.seed ?? DEFAULT_FIXTURE_SEED;
+  const now = core.clock.now();
+  for (const declared of fixture.keys) {
+    const scope = scopeOf(fixture.accountId ?? defaults.accountId, declared.region ?? fixture.region ?? defaults.region);
+    const key = keyOf(declared, scope, seed, now);
+    const region = core.store.region(scope);
+    if (region.keys.has(key.keyId)) throw usageError(`fixture: key ${key.keyId} is declared twice in ${scope.region}`);
+    region.keys.set(key.keyId, key);
+    for (const name of declared.aliases ?? []) {
+      if (!name.startsWith('alias/') || region.aliases.has(name)) throw usageError(`fixture: alias ${name} is invalid or taken`);
+      region.aliases.set(name, { aliasName: name, aliasArn: aliasArn(scope, name), targetKeyId: key.keyId, creationDate: now, lastUpdatedDate: now });
+    }
+  }
+  rescheduleAll(core);
+}
+
+const scopeOf = (accountId: string, region: string): Scope => ({ accountId, region, partition: partitionOf(region) });
+
+function keyOf(declared: FixtureKey, scope: Scope, seed: string, now: Date): KeyRecord {
+  const { keyId } = declared;
+  if (typeof keyId !== 'string' || !keyIdPattern.test(keyId)) throw usageError(`fixture: invalid keyId ${String(keyId)}`);
+  if ((declared.multiRegion === true) !== keyId.startsWith('mrk-')) throw usageError(`fixture: ${keyId}: mrk- IDs are for multiRegion keys only`);
+  const keySpec = declared.keySpec ?? 'SYMMETRIC_DEFAULT';
+  if (!KEY_SPECS.includes(keySpec)) throw usageError(`fixture: ${keyId}: unknown keySpec ${keySpec}`);
+  const keyUsage = declared.keyUsage ?? (keySpec === 'SYMMETRIC_DEFAULT' ? 'ENCRYPT_DECRYPT' : undefined);
+  if (!keyUsage || !(keyUsage in specInfo(keySpec).usages)) throw usageError(`fixture: ${keyId}: keyUsage ${String(keyUsage)} does not fit ${keySpec}`);
+  const origin = declared.origin ?? (declared.state === 'PendingImport' ? 'EXTERNAL' : 'AWS_KMS');
+  const hasMaterial = origin !== 'EXTERNAL';
+  const secretBytes = specInfo(keySpec).secretBytes ?? 32;
+  const key: KeyRecord = {
+    keyId,
+    arn: keyArn(scope, keyId),
+    accountId: scope.accountId,
+    region: scope.region,
+    creationDate: declared.creationDate ? new Date(declared.creationDate) : now,
+    keySpec,
+    keyUsage,
+    origin,
+    multiRegion: declared.multiRegion === true,
+    state: initialState(hasMaterial),
+    description: declared.description ?? '',
+    policy: policyText(declared.policy, scope),
+    tags: new Map(Array.isArray(declared.tags) ? declared.tags.map((t) => [t.TagKey ?? '', t.TagValue ?? '']) : Object.entries(declared.tags ?? {})),
+    materials: hasMaterial
+      ? [
+          {
+            id: Buffer.from(deriveBytes(seed, `${keyId}:material-id:0`, 32)).toString('hex'),
+            secret: deriveBytes(seed, `${keyId}:material:0`, secretBytes),
+          },
+        ]
+      : [],
+  };
+  applyState(key, declared, now);
+  return key;
+}
+
+function applyState(key: KeyRecord, declared: FixtureKey, now: Date): void {
+  const state = declared.state ?? (key.materials.length > 0 ? 'Enabled' : 'PendingImport');
+  if ((state === 'PendingImport') !== (key.materials.length === 0)) {
+    throw usageError(`fixture: ${key.keyId}: PendingImport goes with origin EXTERNAL, and only with it`);
+  }
+  if (state === 'Disabled') transition(key, 'disable');
+  if (state === 'PendingDeletion') {
+    transition(key, 'scheduleDeletion');
+    key.deletionDate = declared.deletionDate ? new Date(declared.deletionDate) : new Date(now.getTime() + 30 * DAY_MS);
+    key.pendingWindowInDays = 30;
+  }
+}
+
+function policyText(policy: string | object | undefined, scope: Scope): string {
+  if (policy === undefined) return defaultKeyPolicy(scope);
+  return typeof policy === 'string' ? policy : JSON.stringify(policy, null, 2);
+}

@@ -1,0 +1,139 @@
+import { errorResponse, successResponse, type WireResponse } from './protocol/awsJson';
+import { customError, usageError } from './errors';
+
+/** A command class, e.g. `EncryptCommand`: its name identifies the command; its input type types the helpers. */
+export interface CommandClass<Input extends object = object> {
+  readonly name: string;
+  new (...args: never[]): { readonly input: Input };
+}
+
+/** One `client.send(...)` as the fake saw it. */
+export interface KmsCall<Input extends object = Record<string, unknown>> {
+  /** The command's class name, e.g. `'EncryptCommand'`. */
+  readonly commandName: string;
+  /** The KMS operation, e.g. `'Encrypt'`. */
+  readonly operation: string;
+  /** The input exactly as the command was given it. */
+  readonly input: Input;
+  /** What `send` resolved with (as the SDK deserialized it), for a successful call. */
+  output?: Record<string, unknown>;
+  /** What `send` rejected with, for a failed call. */
+  error?: Error;
+  /** The region the request was answered in. */
+  region?: string;
+  /** Who made the call: the account root, since the fake models no IAM principals. */
+  readonly principal: string;
+  /** The fake clock's time when the call was made. */
+  readonly time: Date;
+}
+
+/** An error for `rejects(...)`: an exception name, an SDK exception, or a plain `{ name, message }`. */
+export type ErrorLike = string | Error | { name: string; message?: string };
+
+/** What an override answers: a value, an error, or a function of the input. */
+type Behaviour =
+  | { kind: 'resolves'; output: object }
+  | { kind: 'rejects'; error: ErrorLike }
+  | { kind: 'callsFake'; fn: (input: never) => unknown };
+
+interface Override {
+  readonly commandName: string;
+  readonly partialInput: object | undefined;
+  readonly behaviours: { behaviour: Behaviour; once: boolean }[];
+}
+
+/** What a matching override answers with, or `undefined` to let the fake answer for real. */
+export type OverrideAnswer = Promise<WireResponse> | undefined;
+
+/**
+ * Overrides layered over the real fake, in aws-sdk-client-mock's style: the most recently
+ * defined matching rule answers; its `*Once` behaviours are used up first, in order.
+ */
+export function createOverrides() {
+  let overrides: Override[] = [];
+  return {
+    add(commandName: string, partialInput: object | undefined): Override {
+      const override: Override = { commandName, partialInput, behaviours: [] };
+      overrides.push(override);
+      return override;
+    },
+    /** Answers the request if an override matches it. */
+    answer(commandName: string, input: object, requestId: string): OverrideAnswer {
+      for (let i = overrides.length - 1; i >= 0; i--) {
+        const o = overrides[i]!;
+        if (o.commandName !== commandName || !matchesPartial(input, o.partialInput)) continue;
+        const next = o.behaviours.findIndex((b) => b.once);
+        const chosen = next >= 0 ? o.behaviours.splice(next, 1)[0] : o.behaviours[o.behaviours.length - 1];
+        if (!chosen) continue;
+        return run(chosen.behaviour, input, requestId);
+      }
+      return undefined;
+    },
+    clear: () => {
+      overrides = [];
+    },
+  };
+}
+
+export type Overrides = ReturnType<typeof createOverrides>;
+
+async function run(behaviour: Behaviour, input: object, requestId: string): Promise<WireResponse> {
+  if (behaviour.kind === 'resolves') return successResponse(behaviour.output, requestId);
+  if (behaviour.kind === 'rejects') return errorResponse(toWireError(behaviour.error), requestId);
+  try {
+    const output = (await behaviour.fn(input as never)) ?? {};
+    if (typeof output !== 'object') throw usageError('callsFake must return the command output object');
+    return successResponse(output, requestId);
+  } catch (error) {
+    return errorResponse(toWireError(error as ErrorLike), requestId);
+  }
+}
+
+/**
+ * Any error the user gives becomes a wire error, so the SDK deserializer turns it into its own
+ * exception class: `'DisabledException'` → `DisabledException`; `new Error('boom')` or `'boom'`
+ * → a `KMSServiceException` named `Error` with message `boom`, as aws-sdk-client-mock would name it.
+ */
+export function toWireError(error: ErrorLike) {
+  if (typeof error === 'string') {
+    return /^[A-Z]\w*(Exception|Error|Fault)$/.test(error) ? customError(error) : customError('Error', error);
+  }
+  return customError(error.name, error.message || undefined);
+}
+
+/** Deep partial match: every key of `partial` equals (or, for objects, partially matches) `actual`. */
+export function matchesPartial(actual: unknown, partial: unknown): boolean {
+  if (partial === undefined) return true;
+  if (partial instanceof Uint8Array) {
+    return actual instanceof Uint8Array && Buffer.from(actual).equals(Buffer.from(partial));
+  }
+  if (Array.isArray(partial)) {
+    return Array.isArray(actual) && actual.length === partial.length && partial.every((p, i) => matchesPartial(actual[i], p));
+  }
+  if (partial !== null && typeof partial === 'object') {
+    if (actual === null || typeof actual !== 'object') return false;
+    return Object.entries(partial).every(([k, v]) => matchesPartial((actual as Record<string, unknown>)[k], v));
+  }
+  return Object.is(actual, partial);
+}
+
+export type { Override };
+
+/** Call history: every send, with its input and its output or error. */
+export function createCallLog() {
+  let calls: KmsCall[] = [];
+  return {
+    record(call: KmsCall): KmsCall {
+      calls.push(call);
+      return call;
+    },
+    all: (): readonly KmsCall[] => calls,
+    ofCommand: (commandName: string, partialInput?: object) =>
+      calls.filter((c) => c.commandName === commandName && matchesPartial(c.input, partialInput)),
+    clear: () => {
+      calls = [];
+    },
+  };
+}
+
+export type CallLog = ReturnType<typeof createCallLog>;

@@ -1,0 +1,43 @@
+import type { Core } from './backend/operations/operation';
+import type { CallLog, KmsCall, Overrides } from './calls';
+import type { Faults } from './faults';
+import { errorResponse } from './protocol/awsJson';
+import { handle, regionOf, type Endpoint } from './protocol/handle';
+import type { FakeTransport } from './plugin/kmsFakeMiddleware';
+
+/**
+ * What the plugin talks to: per attempt, injected faults first, then overrides, then the real
+ * fake; per send, one entry in the call history. Every answer is a wire response, so the SDK
+ * makes every output and exception itself.
+ */
+export function createFakeTransport(core: Core, endpoint: Endpoint, log: CallLog, overrides: Overrides, faults: Faults): FakeTransport {
+  const principal = () => `arn:aws:iam::${endpoint.accountId}:root`;
+  return {
+    begin(commandName, input) {
+      const call: KmsCall = log.record({
+        commandName,
+        operation: commandName.replace(/Command$/, ''),
+        input: input as Record<string, unknown>,
+        principal: principal(),
+        time: core.clock.now(),
+      });
+      return {
+        set region(region: string | undefined) {
+          call.region = region;
+        },
+        finish({ output, error }) {
+          if (error !== undefined) call.error = error as Error;
+          else call.output = output as Record<string, unknown>;
+        },
+      };
+    },
+    async respond(exchange, trace) {
+      if (trace) trace.region = regionOf(endpoint, exchange.request, exchange.region);
+      const fault = await faults.apply(exchange.commandName);
+      if (fault) return errorResponse(fault, endpoint.requestId());
+      const overridden = overrides.answer(exchange.commandName, exchange.input, endpoint.requestId());
+      if (overridden) return overridden;
+      return handle(core, endpoint, exchange.request, exchange.region).response;
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import type { MiddlewareStack } from '@smithy/types';
+import { usageError } from '../errors';
+
+/** A client class such as `KMSClient`: instances have a stack and a `send`. */
+export interface ClientClass {
+  readonly name: string;
+  readonly prototype: { send(...args: never[]): unknown };
+}
+
+/** Something that can take over a client: attaches itself and returns the exact undo. */
+export interface Installer {
+  attach(client: { middlewareStack: MiddlewareStack<object, object> }): () => void;
+}
+
+interface ClassState {
+  readonly original: PropertyDescriptor | undefined;
+  /** Installers in install order; the last one answers. */
+  readonly installers: Installer[];
+  /** Which installer each client is attached to, and how to undo it. */
+  readonly attached: Map<object, { installer: Installer; detach: () => void }>;
+}
+
+const installed = new WeakMap<ClientClass, ClassState>();
+
+/**
+ * Fakes every instance of `clientClass`, created before or after this call: on each instance's
+ * first `send`, the current installer's plugin is attached to that instance's own stack (so the
+ * real stack still runs). Returns the exact undo; installs may be nested and undone in any order.
+ */
+export function installOnClass(clientClass: ClientClass, installer: Installer): () => void {
+  if (typeof clientClass?.prototype?.send !== 'function') throw usageError('installKmsFake needs a client class such as KMSClient');
+  const state = installed.get(clientClass) ?? patch(clientClass);
+  if (!state.installers.includes(installer)) state.installers.push(installer);
+  return () => uninstall(clientClass, state, installer);
+}
+
+function patch(clientClass: ClientClass): ClassState {
+  const proto = clientClass.prototype;
+  const state: ClassState = {
+    original: Object.getOwnPropertyDescriptor(proto, 'send'),
+    installers: [],
+    attached: new Map(),
+  };
+  const send = proto.send;
+  Object.defineProperty(proto, 'send', {
+    configurable: true,
+    writable: true,
+    value: function sendThroughKmsFake(this: { middlewareStack: MiddlewareStack<object, object> }, ...args: never[]) {
+      const current = state.installers[state.installers.length - 1];
+      const attachment = state.attached.get(this);
+      if (current && attachment?.installer !== current) {
+        attachment?.detach();
+        state.attached.set(this, { installer: current, detach: current.attach(this) });
+      }
+      return send.apply(this, args);
+    },
+  });
+  installed.set(clientClass, state);
+  return state;
+}
+
+function uninstall(clientClass: ClientClass, state: ClassState, installer: Installer): void {
+  const at = state.installers.indexOf(installer);
+  if (at === -1) return;
+  state.installers.splice(at, 1);
+  for (const [client, attachment] of state.attached) {
+    if (attachment.installer !== installer) continue;
+    attachment.detach();
+    state.attached.delete(client);
+  }
+  if (state.installers.length > 0) return;
+  for (const attachment of state.attached.values()) attachment.detach();
+  const proto = clientClass.prototype as object;
+  if (state.original) Object.defineProperty(proto, 'send', state.original);
+  else delete (proto as { send?: unknown }).send;
+  installed.delete(clientClass);
+}

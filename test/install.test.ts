@@ -1,0 +1,70 @@
+import { CreateKeyCommand, KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
+import { installKmsFake, KmsFake } from 'kms-fake';
+
+const originalSend = KMSClient.prototype.send;
+const hadOwnSend = Object.prototype.hasOwnProperty.call(KMSClient.prototype, 'send');
+const countingCredentials = () => Object.assign(async () => Promise.reject(new Error('credentials were requested')), {});
+
+afterEach(() => {
+  expect(KMSClient.prototype.send).toBe(originalSend);
+  expect(Object.prototype.hasOwnProperty.call(KMSClient.prototype, 'send')).toBe(hadOwnSend);
+});
+
+describe('installKmsFake(KMSClient)', () => {
+  it('fakes clients created before and after the install, each through its own stack', async () => {
+    const before = new KMSClient({ region: 'eu-west-1', credentials: countingCredentials() });
+    const kms = installKmsFake(KMSClient);
+    try {
+      const after = new KMSClient({ region: 'eu-west-1', credentials: countingCredentials() });
+      const { KeyMetadata } = await before.send(new CreateKeyCommand({}));
+      const listed = await after.send(new ListKeysCommand({}));
+      expect(listed.Keys).toEqual([{ KeyId: KeyMetadata!.KeyId, KeyArn: KeyMetadata!.Arn }]);
+      expect(before.middlewareStack.identify()).toContain('kmsFakeRecorderMiddleware - initialize');
+      expect(kms.calls().map((c) => c.commandName)).toEqual(['CreateKeyCommand', 'ListKeysCommand']);
+    } finally {
+      kms.restore();
+    }
+  });
+
+  it('restore() puts the class and every touched client back exactly', async () => {
+    const client = new KMSClient({ region: 'eu-west-1', credentials: countingCredentials(), maxAttempts: 1 });
+    const stackBefore = client.middlewareStack.identify();
+    const kms = installKmsFake(KMSClient);
+    await client.send(new ListKeysCommand({}));
+    kms.restore();
+    kms.restore(); // harmless when repeated
+    expect(client.middlewareStack.identify()).toEqual(stackBefore);
+    await expect(client.send(new ListKeysCommand({}))).rejects.toThrow('credentials were requested');
+  });
+
+  it('nested installs: the latest answers, and undoing it hands clients back to the earlier one', async () => {
+    const outer = installKmsFake(KMSClient, { accountId: '111111111111' });
+    const client = new KMSClient({ region: 'eu-west-1' });
+    try {
+      expect((await client.send(new CreateKeyCommand({}))).KeyMetadata!.AWSAccountId).toBe('111111111111');
+      const inner = installKmsFake(KMSClient, { accountId: '222222222222' });
+      expect((await client.send(new CreateKeyCommand({}))).KeyMetadata!.AWSAccountId).toBe('222222222222');
+      inner.restore();
+      expect((await client.send(new CreateKeyCommand({}))).KeyMetadata!.AWSAccountId).toBe('111111111111');
+      expect(outer.calls()).toHaveLength(2);
+    } finally {
+      outer.restore();
+    }
+  });
+
+  it('an instance attach and a class install can be undone in either order', async () => {
+    const instanceFake = new KmsFake({ accountId: '333333333333' });
+    const client = new KMSClient({ region: 'eu-west-1', credentials: countingCredentials(), maxAttempts: 1 });
+    const stackBefore = client.middlewareStack.identify();
+    const detach = instanceFake.attach(client);
+    const classFake = installKmsFake(KMSClient, { accountId: '444444444444' });
+    expect((await client.send(new CreateKeyCommand({}))).KeyMetadata!.AWSAccountId).toBe('444444444444');
+    detach();
+    classFake.restore();
+    expect(client.middlewareStack.identify()).toEqual(stackBefore);
+  });
+
+  it('refuses something that is not a client class, with a [kms-fake] message', () => {
+    expect(() => installKmsFake({} as never)).toThrow(/^\[kms-fake\] installKmsFake needs a client class/);
+  });
+});

@@ -1,0 +1,3 @@
+import { resetFakes } from './client';
+
+afterEach(() => resetFakes());
