@@ -58,14 +58,14 @@ export function createOverrides() {
       return override;
     },
     /** Answers the request if an override matches it. */
-    answer(commandName: string, input: object, requestId: string): OverrideAnswer {
+    answer(commandName: string, input: object, requestId: () => string): OverrideAnswer {
       for (let i = overrides.length - 1; i >= 0; i--) {
         const o = overrides[i]!;
         if (o.commandName !== commandName || !matchesPartial(input, o.partialInput)) continue;
         const next = o.behaviours.findIndex((b) => b.once);
         const chosen = next >= 0 ? o.behaviours.splice(next, 1)[0] : o.behaviours[o.behaviours.length - 1];
         if (!chosen) continue;
-        return run(chosen.behaviour, input, requestId);
+        return run(chosen.behaviour, input, requestId());
       }
       return undefined;
     },

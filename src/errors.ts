@@ -38,7 +38,11 @@ export class KmsError extends Error {
   readonly wireMessage: string | undefined;
 
   constructor(code: KmsErrorName, message?: string) {
+    // A wire value, not a debugging aid: skipping the stack capture keeps error answers as cheap as successes.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message ?? code);
+    Error.stackTraceLimit = limit;
     this.name = 'KmsError';
     this.code = code;
     this.status = statusByName[code] ?? 400;

@@ -35,7 +35,7 @@ export function createFakeTransport(core: Core, endpoint: Endpoint, log: CallLog
       if (trace) trace.region = regionOf(endpoint, exchange.request, exchange.region);
       const fault = await faults.apply(exchange.commandName);
       if (fault) return errorResponse(fault, endpoint.requestId());
-      const overridden = overrides.answer(exchange.commandName, exchange.input, endpoint.requestId());
+      const overridden = overrides.answer(exchange.commandName, exchange.input, endpoint.requestId);
       if (overridden) return overridden;
       return handle(core, endpoint, exchange.request, exchange.region).response;
     },

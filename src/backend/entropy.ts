@@ -1,4 +1,4 @@
-import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomFillSync, randomUUID } from 'node:crypto';
 
 /**
  * Random bytes and identifiers for the fake. Seeded, they are a deterministic stream
@@ -12,12 +12,13 @@ export interface Entropy {
 }
 
 export function createEntropy(seed?: string | number): Entropy {
-  const bytes = seed === undefined ? (n: number) => new Uint8Array(randomBytes(n)) : seededStream(String(seed));
+  const bytes = seed === undefined ? randomPool() : seededStream(String(seed));
   const hex = (length: number) => Buffer.from(bytes(Math.ceil(length / 2))).toString('hex').slice(0, length);
   return {
     bytes,
     hex,
     uuid: () => {
+      if (seed === undefined) return randomUUID();
       const b = bytes(16);
       b[6] = (b[6]! & 0x0f) | 0x40; // version 4
       b[8] = (b[8]! & 0x3f) | 0x80; // RFC 4122 variant
@@ -25,6 +26,30 @@ export function createEntropy(seed?: string | number): Entropy {
       return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
     },
   };
+}
+
+/** Random bytes drawn from a refilled pool: one system call per 4 KiB instead of one per draw. */
+function randomPool(): (n: number) => Uint8Array {
+  const POOL_BYTES = 4096;
+  let pool = randomFillSync(Buffer.allocUnsafe(POOL_BYTES));
+  let used = 0;
+  return (n) => {
+    if (n > POOL_BYTES) return new Uint8Array(randomFillSync(Buffer.alloc(n)));
+    if (used + n > POOL_BYTES) {
+      pool = randomFillSync(Buffer.allocUnsafe(POOL_BYTES));
+      used = 0;
+    }
+    const out = new Uint8Array(n);
+    out.set(pool.subarray(used, used + n));
+    used += n;
+    return out;
+  };
+}
+
+/** A UUID-shaped identifier derived from another one (stable, so it needs no storage). */
+export function derivedUuid(from: string, label: string): string {
+  const h = createHash('sha256').update(`${label}:${from}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 function seededStream(seed: string): (n: number) => Uint8Array {

@@ -36,7 +36,6 @@ export interface KeyUsageRecord {
   readonly operation: KeyLastUsageTrackingOperation;
   readonly timestamp: Date;
   readonly requestId: string;
-  readonly cloudTrailEventId: string;
 }
 
 /** A KMS key as the fake stores it. Only `keyStates.ts` writes `state`. */

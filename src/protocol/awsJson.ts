@@ -39,19 +39,20 @@ export function parseBody(request: WireRequest): unknown {
 }
 
 /** Blobs travel as base64 and timestamps as epoch seconds; everything else is plain JSON. */
-function toWire(_key: string, value: unknown): unknown {
+function toWire(value: unknown): unknown {
   if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+  if (value instanceof Date) return value.getTime() / 1000;
+  if (Array.isArray(value)) return value.map(toWire);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key in value) out[key] = toWire((value as Record<string, unknown>)[key]);
+    return out;
+  }
   return value;
 }
 
-function epochSeconds(this: unknown, key: string, value: unknown): unknown {
-  const raw = (this as Record<string, unknown>)[key];
-  if (raw instanceof Date) return raw.getTime() / 1000;
-  return toWire(key, value);
-}
-
 export function successResponse(output: object, requestId: string): WireResponse {
-  return respond(200, JSON.stringify(output, epochSeconds), requestId);
+  return respond(200, JSON.stringify(toWire(output)), requestId);
 }
 
 /** `{"__type", "message"}`; AWS omits `message` entirely for some codes, and so do we. */

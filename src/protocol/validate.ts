@@ -108,11 +108,10 @@ function expect<T extends 'string' | 'number' | 'boolean'>(
   return value as never;
 }
 
-const base64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
+/** Strict base64: what decodes must encode back to the same text (a regex costs 20 µs per 4 KiB). */
 function decodeBase64(text: string, path: string): Uint8Array {
-  if (!base64.test(text)) throw serialization(`Base64 encoded value at '${path}' is not valid`);
   const buf = Buffer.from(text, 'base64');
+  if (buf.toString('base64') !== text) throw serialization(`Base64 encoded value at '${path}' is not valid`);
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 

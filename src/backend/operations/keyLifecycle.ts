@@ -13,6 +13,7 @@ import type {
 } from '@aws-sdk/client-kms';
 import { createKey as createKeyErrors, pendingWindow, unsupported, validation } from '../../errors';
 import { DAY_MS } from '../clock';
+import { derivedUuid } from '../entropy';
 import { keyMetadata } from '../keyMetadata';
 import { CUSTOMER_MASTER_KEY_SPECS, KEY_SPECS, specInfo } from '../keySpecs';
 import { initialState, transition } from '../keyStates';
@@ -189,7 +190,8 @@ const GetKeyLastUsage = operation<GetKeyLastUsageRequest>({
         ? {
             Operation: usage.operation,
             Timestamp: usage.timestamp,
-            CloudTrailEventId: usage.cloudTrailEventId,
+            // One CloudTrail event per request: derived from the request ID rather than stored.
+            CloudTrailEventId: derivedUuid(usage.requestId, 'cloudtrail'),
             KmsRequestId: usage.requestId,
           }
         : {},

@@ -89,7 +89,6 @@ export function createContext(core: Core, scope: Scope, operation: string, reque
         operation: op,
         timestamp: now,
         requestId,
-        cloudTrailEventId: core.entropy.uuid(),
       };
     },
   };
