@@ -119,12 +119,16 @@ export function matchesPartial(actual: unknown, partial: unknown): boolean {
 
 export type { Override };
 
-/** Call history: every send, with its input and its output or error. */
-export function createCallLog() {
+/**
+ * Call history: every send, with its input and its output or error. Bounded (oldest dropped
+ * first) so a long-lived fake does not hold every ciphertext it ever returned.
+ */
+export function createCallLog(limit: number) {
   let calls: KmsCall[] = [];
   return {
     record(call: KmsCall): KmsCall {
       calls.push(call);
+      if (calls.length > limit) calls.splice(0, calls.length - limit);
       return call;
     },
     all: (): readonly KmsCall[] => calls,

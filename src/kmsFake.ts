@@ -24,6 +24,8 @@ export interface KmsFakeOptions {
   clock?: TimeSource;
   /** Makes key IDs, key material, request IDs and fault probabilities reproducible. */
   seed?: string | number;
+  /** Calls kept in the history (oldest dropped first). Default 10,000; `reset()` empties it. */
+  callHistoryLimit?: number;
   /**
    * Region for requests whose endpoint names none (a custom `endpoint`) when the plugin was not
    * told the client's region (`attach` and `plugin({ region })` tell it). Default `'us-east-1'`.
@@ -65,7 +67,7 @@ export class KmsFake {
   readonly #options: KmsFakeOptions;
   readonly #core: Core;
   readonly #endpoint: Endpoint;
-  readonly #log: CallLog = createCallLog();
+  readonly #log: CallLog;
   readonly #overrides: Overrides = createOverrides();
   readonly #faults: Faults;
   readonly #transport: FakeTransport;
@@ -73,6 +75,7 @@ export class KmsFake {
 
   constructor(options: KmsFakeOptions = {}) {
     this.#options = options;
+    this.#log = createCallLog(options.callHistoryLimit ?? 10_000);
     this.accountId = options.accountId ?? '111122223333';
     const seeded = (stream: string) => createEntropy(options.seed === undefined ? undefined : `${options.seed}:${stream}`);
     const chance = seeded('faults');

@@ -19,7 +19,7 @@ describe('installKmsFake(KMSClient)', () => {
       const { KeyMetadata } = await before.send(new CreateKeyCommand({}));
       const listed = await after.send(new ListKeysCommand({}));
       expect(listed.Keys).toEqual([{ KeyId: KeyMetadata!.KeyId, KeyArn: KeyMetadata!.Arn }]);
-      expect(before.middlewareStack.identify()).toContain('kmsFakeRecorderMiddleware - initialize');
+      expect(before.middlewareStack.identify()).toContain('kmsFakeMiddleware - after deserializerMiddleware');
       expect(kms.calls().map((c) => c.commandName)).toEqual(['CreateKeyCommand', 'ListKeysCommand']);
     } finally {
       kms.restore();

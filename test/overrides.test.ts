@@ -44,6 +44,16 @@ describe('call history', () => {
     kms.reset();
     expect(kms.calls()).toEqual([]);
   });
+
+  it('keeps at most callHistoryLimit calls, dropping the oldest', async () => {
+    const small = new KmsFake({ callHistoryLimit: 2 });
+    const c = new KMSClient({ region: 'sa-east-1' });
+    small.attach(c);
+    await c.send(new CreateKeyCommand({ Description: 'first' }));
+    await c.send(new ListKeysCommand({}));
+    await c.send(new ListKeysCommand({ Limit: 5 }));
+    expect(small.calls().map((call) => call.input)).toEqual([{}, { Limit: 5 }]);
+  });
 });
 
 describe('overrides over the real fake', () => {

@@ -31,7 +31,14 @@ export const httpSigningPassThroughOptions: RelativeMiddlewareOptions = {
 export const httpAuthSchemePassThrough: SerializeMiddleware<object, object> = (next) => (args) => next(args);
 export const httpSigningPassThrough: FinalizeRequestMiddleware<object, object> = (next) => (args) => next(args);
 
-export function applyAuthPassThrough(stack: MiddlewareStack<object, object>): void {
-  stack.addRelativeTo(httpAuthSchemePassThrough, httpAuthSchemePassThroughOptions);
+/**
+ * Puts the pass-throughs in place. `authScheme` may replace the plain serialize-step pass-through
+ * with one that also does other once-per-send work (the fake's call recorder), at no extra stack entry.
+ */
+export function applyAuthPassThrough(
+  stack: MiddlewareStack<object, object>,
+  authScheme: SerializeMiddleware<object, object> = httpAuthSchemePassThrough,
+): void {
+  stack.addRelativeTo(authScheme, httpAuthSchemePassThroughOptions);
   stack.addRelativeTo(httpSigningPassThrough, httpSigningPassThroughOptions);
 }

@@ -1,13 +1,11 @@
 import { HttpRequest, HttpResponse } from '@smithy/protocol-http';
 import type {
-  AbsoluteLocation,
   DeserializeMiddleware,
   HandlerExecutionContext,
-  InitializeHandlerOptions,
-  InitializeMiddleware,
   MiddlewareStack,
   Pluggable,
   RelativeMiddlewareOptions,
+  SerializeMiddleware,
 } from '@smithy/types';
 import { usageError } from '../errors';
 import type { WireRequest, WireResponse } from '../protocol/awsJson';
@@ -55,15 +53,6 @@ export const kmsFakeMiddlewareOptions: RelativeMiddlewareOptions = {
   override: true,
 };
 
-/** Outermost, so call history sees what `send` resolves or rejects with, once per send. */
-export const kmsFakeRecorderOptions: InitializeHandlerOptions & AbsoluteLocation & { override: boolean } = {
-  name: 'kmsFakeRecorderMiddleware',
-  tags: [KMS_FAKE_TAG],
-  step: 'initialize',
-  priority: 'high',
-  override: true,
-};
-
 const encoder = new TextEncoder();
 
 /** The fake transport: never calls `next`, so nothing reaches the network. */
@@ -85,8 +74,11 @@ export function kmsFakeMiddleware(transport: FakeTransport, region?: RegionProvi
   };
 }
 
-/** Records each send's input and its output or error, as the caller receives them. */
-export function kmsFakeRecorder(transport: FakeTransport): InitializeMiddleware<object, object> {
+/**
+ * Records each send's input and its output or error, as the caller receives them. It sits in the
+ * auth-scheme slot, which runs once per send above the retry loop, and the fake needs no auth there.
+ */
+export function kmsFakeRecorder(transport: FakeTransport): SerializeMiddleware<object, object> {
   return (next, context) => async (args) => {
     const trace = transport.begin(String(context.commandName ?? ''), args.input);
     context[TRACE_KEY] = trace;
@@ -120,15 +112,14 @@ function signingRegion(context: HandlerExecutionContext): string | undefined {
 
 /** Names of the stack entries the plugin adds or replaces. */
 export const PLUGIN_ENTRY_NAMES = [
-  kmsFakeRecorderOptions.name!,
   kmsFakeMiddlewareOptions.name!,
   httpAuthSchemePassThroughOptions.name!,
   httpSigningPassThroughOptions.name!,
 ];
 
 /**
- * The Pluggable for `client.middlewareStack.use(...)`: the fake transport, the call recorder
- * and the auth pass-throughs. Generic so it fits any client's stack type.
+ * The Pluggable for `client.middlewareStack.use(...)`: the fake transport and the auth
+ * pass-throughs (the auth-scheme one records call history). Generic so it fits any client's stack type.
  */
 export function getKmsFakePlugin<I extends object = object, O extends object = object>(
   transport: FakeTransport,
@@ -137,8 +128,7 @@ export function getKmsFakePlugin<I extends object = object, O extends object = o
   return {
     applyToStack(stack: MiddlewareStack<I, O>) {
       const untyped = stack as unknown as MiddlewareStack<object, object>;
-      applyAuthPassThrough(untyped);
-      untyped.add(kmsFakeRecorder(transport), kmsFakeRecorderOptions);
+      applyAuthPassThrough(untyped, kmsFakeRecorder(transport));
       untyped.addRelativeTo(kmsFakeMiddleware(transport, region), kmsFakeMiddlewareOptions);
     },
   };

@@ -26,7 +26,9 @@ export function setUpKmsFake(framework: TestFramework, clientClass: ClientClass,
   }
   const settings: KmsFakeTestSettings = { resetBeforeEach: true };
   const kmsFake: KmsFake = installKmsFake(clientClass, options);
-  if (framework.expect) framework.expect.extend(createKmsMatchers(framework.expect.objectContaining));
+  const expect = framework.expect;
+  // vitest's objectContaining must be called on its expect, not detached from it.
+  if (expect) expect.extend(createKmsMatchers((partial) => expect.objectContaining(partial)));
   framework.beforeEach(() => {
     if (settings.resetBeforeEach) kmsFake.reset();
   });
