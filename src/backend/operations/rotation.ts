@@ -1,0 +1,142 @@
+import type {
+  DisableKeyRotationRequest,
+  EnableKeyRotationRequest,
+  GetKeyRotationStatusRequest,
+  KeyMaterialState,
+  ListKeyRotationsRequest,
+  RotateKeyOnDemandRequest,
+  RotationsListEntry,
+} from '@aws-sdk/client-kms';
+import { rotation as errors } from '../../errors';
+import { DAY_MS } from '../clock';
+import { isMissing, rotateTo, scheduleRotation } from '../keyMaterials';
+import { isPendingDeletion } from '../keyStates';
+import { KEY_ID_OR_ARN } from '../resolveKey';
+import type { KeyMaterial, KeyRecord, KeyRotation } from '../store';
+import { newMaterial } from './material';
+import { operation, type OperationGroup } from './operation';
+import { keyIdParam, limitParam, markerParam, paginate } from './params';
+
+/** RotationPeriodInDays: 90–2560, default 365 (API Reference: EnableKeyRotation). */
+const ROTATION_PERIOD = { min: 90, max: 2560, default: 365 };
+/** On-demand rotations per key: "a maximum of 25 times per KMS key" (API Reference: RotateKeyOnDemand). */
+const ON_DEMAND_LIMIT = 25;
+
+/** Rotation is for symmetric encryption keys only (API Reference: EnableKeyRotation, RotateKeyOnDemand). */
+function assertRotatable(key: KeyRecord): void {
+  if (key.keySpec !== 'SYMMETRIC_DEFAULT') throw errors.notSymmetric();
+}
+
+const rotationOf = (key: KeyRecord): KeyRotation => (key.rotation ??= { onDemandRotations: 0 });
+
+const EnableKeyRotation = operation<EnableKeyRotationRequest>({
+  input: { KeyId: keyIdParam(), RotationPeriodInDays: { type: 'integer', min: ROTATION_PERIOD.min, max: ROTATION_PERIOD.max } },
+  key: { param: 'KeyId', forms: KEY_ID_OR_ARN },
+  run(ctx, input, key) {
+    assertRotatable(key);
+    const periodInDays = input.RotationPeriodInDays ?? ROTATION_PERIOD.default;
+    const current = key.rotation?.automatic;
+    // A new period counts from the last automatic rotation, or from when rotation was enabled.
+    const since = current ? current.nextRotationDate.getTime() - current.periodInDays * DAY_MS : ctx.now.getTime();
+    rotationOf(key).automatic = { periodInDays, nextRotationDate: new Date(since + periodInDays * DAY_MS) };
+    scheduleRotation(ctx.core, ctx.region, key);
+    return {};
+  },
+});
+
+const DisableKeyRotation = operation<DisableKeyRotationRequest>({
+  input: { KeyId: keyIdParam() },
+  key: { param: 'KeyId', forms: KEY_ID_OR_ARN },
+  run(_ctx, _input, key) {
+    assertRotatable(key);
+    if (key.rotation) delete key.rotation.automatic;
+    return {};
+  },
+});
+
+const GetKeyRotationStatus = operation<GetKeyRotationStatusRequest>({
+  input: { KeyId: keyIdParam() },
+  key: { param: 'KeyId', forms: KEY_ID_OR_ARN },
+  run(_ctx, _input, key) {
+    const automatic = key.rotation?.automatic;
+    // While a key is pending deletion its rotation status is false (API Reference: GetKeyRotationStatus).
+    const enabled = automatic !== undefined && !isPendingDeletion(key);
+    return {
+      KeyRotationEnabled: enabled,
+      KeyId: key.arn,
+      ...(enabled && { RotationPeriodInDays: automatic.periodInDays, NextRotationDate: automatic.nextRotationDate }),
+    };
+  },
+});
+
+const RotateKeyOnDemand = operation<RotateKeyOnDemandRequest>({
+  input: { KeyId: keyIdParam() },
+  key: { param: 'KeyId', forms: KEY_ID_OR_ARN },
+  run(ctx, _input, key) {
+    assertRotatable(key);
+    const state = rotationOf(key);
+    if (state.onDemandRotations >= ON_DEMAND_LIMIT) throw errors.onDemandLimit(key.arn);
+    // Imported keys rotate to material imported beforehand in PENDING_ROTATION (API Reference: RotateKeyOnDemand).
+    const pending = state.pendingMaterial;
+    if (key.origin === 'EXTERNAL' && (!pending || isMissing(pending))) throw errors.noPendingMaterial(key.arn);
+    const material = key.origin === 'EXTERNAL' ? pending! : newMaterial(ctx, key.keySpec);
+    // Deliberate difference: KMS rotates in the background; the fake completes the rotation
+    // before answering, so GetKeyRotationStatus never reports an OnDemandRotationStartDate.
+    rotateTo(key, material, ctx.now, 'ON_DEMAND');
+    delete state.pendingMaterial;
+    state.onDemandRotations += 1;
+    return { KeyId: key.keyId };
+  },
+});
+
+const ListKeyRotations = operation<ListKeyRotationsRequest>({
+  input: {
+    KeyId: keyIdParam(),
+    IncludeKeyMaterial: { type: 'string', enum: ['ALL_KEY_MATERIAL', 'ROTATIONS_ONLY'] },
+    Limit: limitParam(1000),
+    Marker: markerParam,
+  },
+  key: { param: 'KeyId', forms: KEY_ID_OR_ARN },
+  run(_ctx, input, key) {
+    assertRotatable(key);
+    const all = input.IncludeKeyMaterial === 'ALL_KEY_MATERIAL';
+    const last = key.materials.length - 1;
+    const entries = key.materials.flatMap((m, i) =>
+      all || m.rotated ? [entryOf(key, m, i === last ? 'CURRENT' : 'NON_CURRENT')] : [],
+    );
+    const pending = key.rotation?.pendingMaterial;
+    if (all && pending) entries.push(entryOf(key, pending, 'PENDING_ROTATION'));
+    // Oldest first: the position is the page order.
+    const numbered = entries.map((entry, i) => ({ entry, name: String(i).padStart(8, '0') }));
+    const page = paginate(numbered, (n) => n.name, input.Limit ?? 100, input.Marker);
+    return {
+      Rotations: page.items.map((n) => n.entry),
+      Truncated: page.truncated,
+      ...(page.nextMarker && { NextMarker: page.nextMarker }),
+    };
+  },
+});
+
+/** One RotationsListEntry; the import fields only for keys with imported material (API Reference: RotationsListEntry). */
+function entryOf(key: KeyRecord, material: KeyMaterial, state: KeyMaterialState): RotationsListEntry {
+  const imported = material.imported;
+  return {
+    KeyId: key.keyId,
+    KeyMaterialId: material.id,
+    ...(imported && {
+      ...(imported.description !== undefined && { KeyMaterialDescription: imported.description }),
+      ImportState: imported.present ? ('IMPORTED' as const) : ('PENDING_IMPORT' as const),
+    }),
+    KeyMaterialState: state,
+    ...(imported && { ExpirationModel: imported.expirationModel, ...(imported.validTo && { ValidTo: imported.validTo }) }),
+    ...(material.rotated && { RotationDate: material.rotated.date, RotationType: material.rotated.type }),
+  };
+}
+
+export const rotationOperations: OperationGroup = {
+  EnableKeyRotation,
+  DisableKeyRotation,
+  GetKeyRotationStatus,
+  RotateKeyOnDemand,
+  ListKeyRotations,
+};
