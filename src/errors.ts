@@ -188,3 +188,72 @@ export const plaintextTooLarge = (algorithm: string, keySpec: string, limit: num
 
 /** GetPublicKey on a symmetric or HMAC key; emulators send no message and no real record shows one. */
 export const noPublicKey = () => kmsError('UnsupportedOperationException');
+
+/** Imported key material (API Reference: GetParametersForImport, ImportKeyMaterial, DeleteImportedKeyMaterial). */
+export const importedMaterial = {
+  validToRequired: () => validation('A validTo date must be set if the ExpirationModel is KEY_MATERIAL_EXPIRES'),
+  /** No public record shows the texts of the remaining factories; they are the fake's own. */
+  validToNotAllowed: () => validation('A validTo date must not be set if the ExpirationModel is KEY_MATERIAL_DOES_NOT_EXPIRE'),
+  validToOutOfRange: () => validation('The validTo date must be in the future and at most 365 days from now.'),
+  symmetricOnly: (member: string) => validation(`${member} can only be used with symmetric encryption KMS keys.`),
+  materialIdWithNewMaterial: () => validation('A KeyMaterialId cannot be specified when the ImportType is NEW_KEY_MATERIAL.'),
+  deprecatedWrapping: (algorithm: string) => validation(`The wrapping algorithm ${algorithm} is no longer supported.`),
+  expiredToken: () => kmsError('ExpiredImportTokenException', 'The import token is expired. Use GetParametersForImport to get a new one.'),
+  invalidToken: () => kmsError('InvalidImportTokenException', 'The import token is invalid or belongs to another KMS key.'),
+  incorrectMaterial: () =>
+    kmsError('IncorrectKeyMaterialException', 'The key material is invalid or is not the key material expected for this KMS key.'),
+  unknownMaterialId: (id: string) => kmsError('NotFoundException', `Key material ${id} does not exist for this KMS key.`),
+  /** AWS answers wrapped material it cannot decrypt with InvalidCiphertextException (API Reference: ImportKeyMaterial). */
+  unwrapFailed: () => kmsError('InvalidCiphertextException'),
+};
+
+/** Rotation (API Reference: EnableKeyRotation, RotateKeyOnDemand, ListKeyRotations). */
+export const rotation = {
+  onDemandLimit: (arn: string) =>
+    limitExceeded(
+      `The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${arn}`,
+    ),
+  /** RotateKeyOnDemand on an RSA key: AWS sends no message; the fake answers every rotation call on a non-symmetric key so. */
+  notSymmetric: () => kmsError('UnsupportedOperationException'),
+  /** No public record shows the text; the fake's own. */
+  noPendingMaterial: (arn: string) =>
+    unsupported(`${arn} has no imported key material in the PENDING_ROTATION state to rotate to.`),
+};
+
+/**
+ * Multi-Region keys (API Reference: ReplicateKey, UpdatePrimaryRegion). Only `notPrimary` is a
+ * recorded AWS text; the others are the fake's own, in the same style.
+ */
+export const multiRegion = {
+  notPrimary: (arn: string) => unsupported(`${arn} is not a multi-region primary key.`),
+  replicaExists: (replicaArn: string) => kmsError('AlreadyExistsException', `Replica key ${replicaArn} already exists.`),
+  sameRegion: (region: string) => validation(`The replica region ${region} must be different from the primary key's region.`),
+  otherPartition: (region: string) => validation(`The replica region ${region} is not in the partition of the primary key.`),
+};
+
+/**
+ * Custom key stores (API Reference: CreateCustomKeyStore and its siblings). No public record shows
+ * AWS's texts for these; the fake's own name the store and the rule.
+ */
+export const keyStores = {
+  nameInUse: (name: string) => kmsError('CustomKeyStoreNameInUseException', `A custom key store with the name ${name} already exists.`),
+  clusterInUse: (clusterId: string) => kmsError('CloudHsmClusterInUseException', `The CloudHSM cluster ${clusterId} is already associated with a custom key store.`),
+  uriEndpointInUse: () => kmsError('XksProxyUriEndpointInUseException', 'The XKS proxy URI endpoint is already associated with an external key store.'),
+  uriInUse: () => kmsError('XksProxyUriInUseException', 'The XKS proxy URI endpoint and path are already associated with an external key store.'),
+  vpcServiceInUse: () => kmsError('XksProxyVpcEndpointServiceInUseException', 'The VPC endpoint service is already associated with an external key store.'),
+  invalidState: (id: string, state: string, operation: string) =>
+    kmsError('CustomKeyStoreInvalidStateException', `The custom key store ${id} has connection state ${state}, which is not valid for ${operation}.`),
+  hasKeys: (id: string) => kmsError('CustomKeyStoreHasCMKsException', `The custom key store ${id} contains KMS keys. Schedule their deletion and wait until they are deleted.`),
+  missing: (member: string, type: string) => validation(`${member} is required for a custom key store of type ${type}.`),
+  notFor: (member: string, type: string) => validation(`${member} is not valid for a custom key store of type ${type}.`),
+  originMismatch: (origin: string, type: string) =>
+    unsupported(`Origin ${origin} is not valid for a custom key store of type ${type}.`),
+  storeNeedsOrigin: () => unsupported('A CustomKeyStoreId requires Origin AWS_CLOUDHSM or EXTERNAL_KEY_STORE.'),
+  originNeedsStore: (origin: string) => unsupported(`Origin ${origin} requires a CustomKeyStoreId.`),
+  symmetricOnly: (spec: string) => unsupported(`KeySpec ${spec} is not valid for a KMS key in a custom key store.`),
+  noMultiRegion: () => unsupported('Multi-Region keys cannot be created in a custom key store.'),
+  xksKeyIdRequired: () => validation('XksKeyId is required for a KMS key in an external key store.'),
+  xksKeyIdNotAllowed: () => validation('XksKeyId is valid only for a KMS key in an external key store.'),
+  xksKeyInUse: (xksKeyId: string) => kmsError('XksKeyAlreadyInUseException', `The external key ${xksKeyId} is already associated with a KMS key in this external key store.`),
+  randomFromExternal: () => unsupported('GenerateRandom is not supported for an external key store.'),
+};

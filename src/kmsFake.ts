@@ -1,5 +1,5 @@
 import type { MiddlewareStack, Pluggable } from '@smithy/types';
-import { createClock, createDueList, type TimeSource } from './backend/clock';
+import { createClock, createDueList, DEFAULT_TRANSIENT_DELAYS, type TimeSource, type TransientDelays } from './backend/clock';
 import { rescheduleAll } from './backend/deletion';
 import { createEntropy } from './backend/entropy';
 import { loadFixture, type Fixture } from './backend/fixtures';
@@ -31,7 +31,36 @@ export interface KmsFakeOptions {
    * told the client's region (`attach` and `plugin({ region })` tell it). Default `'us-east-1'`.
    */
   defaultRegion?: string;
+  /**
+   * How long transient states (`Creating`, `Updating`, a store `CONNECTING`) last on the fake
+   * clock before they end on their own; `kms.settle()` ends them at once. The defaults (300 ms)
+   * let the next call see the state and a polling loop on the real-time clock finish quickly.
+   */
+  transientDelays?: KmsFakeTransientDelays;
 }
+
+/**
+ * How long transient states last, in ms of the fake clock (see {@link KmsFakeOptions.transientDelays}).
+ *
+ * @example
+ * ```ts
+ * new KmsFake({ transientDelays: { creating: 0, updating: 60_000 } });
+ * ```
+ */
+export interface KmsFakeTransientDelays {
+  /** A replica in `Creating` after ReplicateKey. Default 300. */
+  creating?: number;
+  /** Both keys in `Updating` after UpdatePrimaryRegion. Default 300. */
+  updating?: number;
+  /** A custom key store `CONNECTING` after ConnectCustomKeyStore. Default 300. */
+  connecting?: number;
+}
+
+const transientDelaysOf = (d: KmsFakeTransientDelays = {}): TransientDelays => ({
+  creating: d.creating ?? DEFAULT_TRANSIENT_DELAYS.creating,
+  updating: d.updating ?? DEFAULT_TRANSIENT_DELAYS.updating,
+  connecting: d.connecting ?? DEFAULT_TRANSIENT_DELAYS.connecting,
+});
 
 /** Options of {@link KmsFake.plugin}. */
 export interface KmsFakePluginOptions {
@@ -86,6 +115,7 @@ export class KmsFake {
       due: createDueList(),
       entropy: createEntropy(options.seed),
       epoch: { current: 0 },
+      delays: transientDelaysOf(options.transientDelays),
     };
     this.#endpoint = { accountId: this.accountId, defaultRegion: options.defaultRegion ?? 'us-east-1', requestId: seeded('requests').uuid };
     this.#transport = createFakeTransport(this.#core, this.#endpoint, this.#log, this.#overrides, this.#faults);

@@ -62,3 +62,19 @@ export function createDueList(): DueList {
     },
   };
 }
+
+/** How long each transient state lasts on the fake clock, in ms (`KmsFakeOptions.transientDelays`). */
+export interface TransientDelays {
+  /** A replica in `Creating` after ReplicateKey. */
+  readonly creating: number;
+  /** Both keys in `Updating` after UpdatePrimaryRegion. */
+  readonly updating: number;
+  /** A custom key store `CONNECTING` after ConnectCustomKeyStore. */
+  readonly connecting: number;
+}
+
+/**
+ * Long enough that the call right after still sees the transient state, short enough that a
+ * polling loop on the default (real-time) clock ends within about a second.
+ */
+export const DEFAULT_TRANSIENT_DELAYS: TransientDelays = { creating: 300, updating: 300, connecting: 300 };

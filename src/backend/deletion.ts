@@ -1,5 +1,8 @@
 import { isPendingDeletion } from './keyStates';
 import type { Core } from './operations/operation';
+import { afterMemberDeleted } from './replicas';
+import { rescheduleTransients } from './transients';
+import { rescheduleMaterials } from './keyMaterials';
 import type { KeyRecord, RegionState } from './store';
 
 /**
@@ -17,10 +20,15 @@ function deleteIfDue(core: Core, region: RegionState, key: KeyRecord): void {
   if (key.deletionDate.getTime() > core.clock.now().getTime()) return;
   region.keys.delete(key.keyId);
   for (const [name, alias] of region.aliases) if (alias.targetKeyId === key.keyId) region.aliases.delete(name);
+  // A primary waiting for this, its last replica, now starts its own waiting period.
+  const primary = afterMemberDeleted(core.store, key, key.deletionDate);
+  if (primary) scheduleDeletion(core, primary.region, primary.key);
 }
 
 /** Rebuilds the due list from the stored keys (after a snapshot is restored or fixtures load). */
 export function rescheduleAll(core: Core): void {
   core.due.clear();
   for (const region of core.store.regions()) for (const key of region.keys.values()) scheduleDeletion(core, region, key);
+  rescheduleTransients(core);
+  rescheduleMaterials(core);
 }

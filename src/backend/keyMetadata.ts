@@ -1,6 +1,8 @@
 import type { KeyMetadata } from '@aws-sdk/client-kms';
+import { expirationOf } from './keyMaterials';
 import { algorithmsOf, legacySpecOf } from './keySpecs';
 import { isEnabled, isPendingReplicaDeletion } from './keyStates';
+import { multiRegionConfiguration } from './replicas';
 import type { KeyRecord } from './store';
 
 /**
@@ -21,19 +23,16 @@ export function keyMetadata(key: KeyRecord): KeyMetadata {
     KeyState: key.state,
     ...(key.deletionDate && { DeletionDate: key.deletionDate }),
     Origin: key.origin,
-    ...(key.origin === 'EXTERNAL' && current && { ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' as const }),
+    ...expirationOf(key),
     KeyManager: 'CUSTOMER',
     ...(legacySpecOf(key.keySpec) && { CustomerMasterKeySpec: legacySpecOf(key.keySpec) }),
     KeySpec: key.keySpec,
     ...copy(algorithms),
     MultiRegion: key.multiRegion,
-    ...(key.multiRegion && {
-      MultiRegionConfiguration: {
-        MultiRegionKeyType: 'PRIMARY' as const,
-        PrimaryKey: { Arn: key.arn, Region: key.region },
-        ReplicaKeys: [],
-      },
-    }),
+    ...(key.multiRegion && { MultiRegionConfiguration: multiRegionConfiguration(key) }),
+    ...(key.customKeyStoreId && { CustomKeyStoreId: key.customKeyStoreId }),
+    ...(key.cloudHsmClusterId && { CloudHsmClusterId: key.cloudHsmClusterId }),
+    ...(key.xksKeyId && { XksKeyConfiguration: { Id: key.xksKeyId } }),
     // Only while a primary waits for its replicas to be deleted (API Reference: KeyMetadata).
     ...(isPendingReplicaDeletion(key) && { PendingDeletionWindowInDays: key.pendingWindowInDays }),
     // KMS reports a material ID for symmetric encryption keys only.

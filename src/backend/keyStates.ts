@@ -41,6 +41,7 @@ const predicates = {
   hasImportedMaterialOrCustomKeyStore: (key: KeyRecord) => key.origin !== 'AWS_KMS',
   hasImportedMaterial: (key: KeyRecord) => key.origin === 'EXTERNAL',
   cannotHaveImportedMaterial: (key: KeyRecord) => key.origin !== 'EXTERNAL',
+  isInCustomKeyStore: (key: KeyRecord) => key.origin === 'AWS_CLOUDHSM' || key.origin === 'EXTERNAL_KEY_STORE',
   isAliasDestination: () => true,
 } satisfies Record<string, (key: KeyRecord) => boolean>;
 
@@ -58,6 +59,10 @@ const either = resolutions.either as Record<string, { choose: number }>;
 const notApplicable = resolutions.notApplicable as Record<string, number | string>;
 const siblingRows = resolutions.siblingRows as Record<string, string>;
 const rows = table.operations as Record<string, Record<KeyState, Cell>>;
+/** Footnote conditions that differ for one operation (footnote 7 is partly stale for the newer rotation APIs). */
+const operationConditions = resolutions.operationConditions as Record<string, Record<string, Condition>>;
+/** Cells the sources print with no footnote, filled in where the inferred footnote is stale. */
+const filledCells = resolutions.filledCells as Record<string, Partial<Record<KeyState, Cell>>>;
 
 /** Fails at load, naming the problem, if the data and the SDK's `KeyState` union disagree. */
 function checkTable(): void {
@@ -66,7 +71,8 @@ function checkTable(): void {
   for (const [op, row] of Object.entries(rows)) {
     for (const state of known) if (!(state in row)) throw usageError(`key-states.json: ${op} lacks ${state}`);
   }
-  for (const [n, c] of Object.entries(conditions)) {
+  const allConditions = [...Object.entries(conditions), ...Object.values(operationConditions).flatMap((c) => Object.entries(c))];
+  for (const [n, c] of allConditions) {
     if (!(c.predicate in predicates)) throw usageError(`key-state-resolutions.json: footnote ${n} predicate ${c.predicate}`);
   }
 }
@@ -85,16 +91,20 @@ export function rowOf(operation: string): string | undefined {
 export function assertKeyState(operation: string, key: KeyRecord): void {
   const row = rowOf(operation);
   if (!row) throw usageError(`no key-state row for ${operation}`);
-  const cell = rows[row]![key.state];
-  const footnote = chooseFootnote(cell, key);
-  if (footnote !== undefined) throw errorOf(footnote, key);
+  const cell = filledCells[row]?.[key.state] ?? rows[row]![key.state];
+  const footnote = chooseFootnote(row, cell, key);
+  if (footnote !== undefined) throw errorOf(row, footnote, key);
 }
 
-function chooseFootnote(cell: Cell, key: KeyRecord): number | undefined {
+const conditionOf = (row: string, n: number): Condition | undefined =>
+  operationConditions[row]?.[String(n)] ?? conditions[String(n)];
+
+function chooseFootnote(row: string, cell: Cell, key: KeyRecord): number | undefined {
   const cited = cell.footnotes.length > 0 ? cell.footnotes : (cell.inferred_footnotes ?? []);
   const errors = cited.filter((n) => footnotes[String(n)]?.kind === 'error');
+  const isConditional = (n: number) => conditionOf(row, n) !== undefined;
   const holds = (n: number) => {
-    const c = conditions[String(n)];
+    const c = conditionOf(row, n);
     return c === undefined || predicates[c.predicate](key);
   };
   switch (cell.outcome) {
@@ -103,25 +113,25 @@ function chooseFootnote(cell: Cell, key: KeyRecord): number | undefined {
     case 'ok':
     case 'conditional':
       // The call works unless a conditional footnote's condition holds.
-      return errors.find((n) => conditions[String(n)] !== undefined && holds(n));
+      return errors.find((n) => isConditional(n) && holds(n));
     case 'fail': {
-      const conditional = errors.find((n) => conditions[String(n)] !== undefined && holds(n));
+      const conditional = errors.find((n) => isConditional(n) && holds(n));
       if (conditional !== undefined) return conditional;
-      const plain = errors.filter((n) => conditions[String(n)] === undefined);
+      const plain = errors.filter((n) => !isConditional(n));
       if (plain.length > 1) return either[plain.join('|')]?.choose ?? plain[0];
       return plain[0] ?? errors[0];
     }
   }
 }
 
-function errorOf(n: number, key: KeyRecord) {
+function errorOf(row: string, n: number, key: KeyRecord) {
   const note = footnotes[String(n)];
   if (!note?.exception) throw usageError(`footnote ${n} names no exception`);
   const template =
     stateMessages[String(n)]?.[key.state] ??
     stateMessages[String(n)]?.['*'] ??
     note.message ??
-    conditions[String(n)]?.message;
+    conditionOf(row, n)?.message;
   const message = template?.replace('<key ARN>', key.arn).replace('<origin>', key.origin);
   return kmsError(note.exception as KmsErrorName, message);
 }
@@ -132,11 +142,39 @@ export const isEnabled = (key: KeyRecord) => key.state === 'Enabled';
 export const isPendingDeletion = (key: KeyRecord) =>
   key.state === 'PendingDeletion' || key.state === 'PendingReplicaDeletion';
 export const isPendingReplicaDeletion = (key: KeyRecord) => key.state === 'PendingReplicaDeletion';
+export const isCreating = (key: KeyRecord) => key.state === 'Creating';
+export const isUpdating = (key: KeyRecord) => key.state === 'Updating';
+export const isUnavailable = (key: KeyRecord) => key.state === 'Unavailable';
 
 /** The state a key starts in: waiting for material when its origin is EXTERNAL. */
 export const initialState = (hasMaterial: boolean): KeyState => (hasMaterial ? 'Enabled' : 'PendingImport');
+/** A replica made by ReplicateKey starts in `Creating` (API Reference: ReplicateKey). */
+export const replicaState = (): KeyState => 'Creating';
 
-type Transition = 'enable' | 'disable' | 'scheduleDeletion' | 'cancelDeletion' | 'cancelDeletionAwaitingImport';
+type Transition =
+  | 'enable'
+  | 'disable'
+  | 'scheduleDeletion'
+  | 'cancelDeletion'
+  | 'cancelDeletionAwaitingImport'
+  | MultiRegionTransition
+  | KeyStoreTransition
+  | ImportTransition;
+
+/** Imported key material arriving, and being deleted or expiring (API Reference: DeleteImportedKeyMaterial). */
+type ImportTransition = 'materialImported' | 'loseMaterial';
+
+/** ReplicateKey, UpdatePrimaryRegion, and ScheduleKeyDeletion of a primary that still has replicas. */
+type MultiRegionTransition =
+  | 'replicaCreated'
+  | 'replicaCreatedAwaitingImport'
+  | 'startUpdate'
+  | 'endUpdate'
+  | 'scheduleDeletionAwaitingReplicas'
+  | 'replicasDeleted';
+
+/** A custom key store disconnecting and connecting again (footnotes 12 and 13). */
+type KeyStoreTransition = 'storeDisconnected' | 'storeConnectedEnabled' | 'storeConnectedDisabled';
 
 /** From-state → to-state per transition; a state absent from a row is left unchanged. */
 const transitions: Record<Transition, Partial<Record<KeyState, KeyState>>> = {
@@ -152,6 +190,25 @@ const transitions: Record<Transition, Partial<Record<KeyState, KeyState>>> = {
   cancelDeletion: { PendingDeletion: 'Disabled', PendingReplicaDeletion: 'Disabled' },
   // A key that never received its material goes back to waiting for it.
   cancelDeletionAwaitingImport: { PendingDeletion: 'PendingImport', PendingReplicaDeletion: 'PendingImport' },
+  replicaCreated: { Creating: 'Enabled' },
+  // A replica of a primary with imported material waits for its own import (API Reference: ReplicateKey).
+  replicaCreatedAwaitingImport: { Creating: 'PendingImport' },
+  startUpdate: { Enabled: 'Updating' },
+  endUpdate: { Updating: 'Enabled' },
+  // No deletion date until every replica is deleted (API Reference: ScheduleKeyDeletion).
+  scheduleDeletionAwaitingReplicas: {
+    Enabled: 'PendingReplicaDeletion',
+    Disabled: 'PendingReplicaDeletion',
+    PendingImport: 'PendingReplicaDeletion',
+  },
+  replicasDeleted: { PendingReplicaDeletion: 'PendingDeletion' },
+  // Footnote 13: a key pending deletion stays PendingDeletion while its store is disconnected.
+  storeDisconnected: { Enabled: 'Unavailable', Disabled: 'Unavailable' },
+  storeConnectedEnabled: { Unavailable: 'Enabled' },
+  storeConnectedDisabled: { Unavailable: 'Disabled' },
+  materialImported: { PendingImport: 'Enabled' },
+  // A key pending deletion keeps its state; any other key waits for the material again.
+  loseMaterial: { Enabled: 'PendingImport', Disabled: 'PendingImport' },
 };
 
 export function transition(key: KeyRecord, event: Transition): void {

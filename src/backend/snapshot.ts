@@ -1,16 +1,29 @@
-import type { AliasRecord, KeyRecord, Store } from './store';
+import type { AliasRecord, CustomKeyStoreRecord, KeyMaterial, KeyRecord, KeyRotation, Store } from './store';
 
 /** A deep copy of every account × region: keys (with material), aliases and tags. */
 export interface StoreSnapshot {
-  readonly regions: readonly { scope: { accountId: string; region: string; partition: string }; keys: KeyRecord[]; aliases: AliasRecord[] }[];
+  readonly regions: readonly { scope: { accountId: string; region: string; partition: string }; keys: KeyRecord[]; aliases: AliasRecord[]; customKeyStores?: CustomKeyStoreRecord[] }[];
 }
+
+/** A material version without its cached key pair (derived again on first use). */
+const copyMaterial = ({ keyPair: _cached, ...m }: KeyMaterial): KeyMaterial => ({ ...m, secret: new Uint8Array(m.secret) });
+
+const copyRotation = (r: KeyRotation): KeyRotation => ({
+  onDemandRotations: r.onDemandRotations,
+  ...(r.automatic && { automatic: { ...r.automatic } }),
+  ...(r.pendingMaterial && { pendingMaterial: copyMaterial(r.pendingMaterial) }),
+});
 
 const copyKey = (key: KeyRecord): KeyRecord => ({
   ...key,
   tags: new Map(key.tags),
-  materials: key.materials.map((m) => ({ id: m.id, secret: new Uint8Array(m.secret) })),
+  materials: key.materials.map(copyMaterial),
+  ...(key.rotation && { rotation: copyRotation(key.rotation) }),
+  ...(key.importParameters && { importParameters: [...key.importParameters] }),
   ...(key.lastUsage && { lastUsage: { ...key.lastUsage } }),
 });
+
+const copyStore = (store: CustomKeyStoreRecord): CustomKeyStoreRecord => ({ ...store, ...(store.xks && { xks: { ...store.xks } }) });
 
 export function takeSnapshot(store: Store): StoreSnapshot {
   return {
@@ -18,6 +31,7 @@ export function takeSnapshot(store: Store): StoreSnapshot {
       scope: { ...r.scope },
       keys: [...r.keys.values()].map(copyKey),
       aliases: [...r.aliases.values()].map((a) => ({ ...a })),
+      customKeyStores: [...r.customKeyStores.values()].map(copyStore),
     })),
   };
 }
@@ -29,5 +43,6 @@ export function restoreSnapshot(store: Store, snapshot: StoreSnapshot): void {
     const region = store.region(saved.scope);
     for (const key of saved.keys) region.keys.set(key.keyId, copyKey(key));
     for (const alias of saved.aliases) region.aliases.set(alias.aliasName, { ...alias });
+    for (const store of saved.customKeyStores ?? []) region.customKeyStores.set(store.id, copyStore(store));
   }
 }

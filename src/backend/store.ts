@@ -1,10 +1,16 @@
 import type { KeyPair } from '../crypto';
 import type {
+  ConnectionStateType,
+  CustomKeyStoreType,
+  ExpirationModelType,
   KeyLastUsageTrackingOperation,
   KeySpec,
   KeyState,
   KeyUsageType,
   OriginType,
+  RotationType,
+  WrappingKeySpec,
+  XksProxyConnectivityType,
 } from '@aws-sdk/client-kms';
 
 /** Where a request lands: one account and one region of the fake. */
@@ -30,6 +36,37 @@ export interface KeyMaterial {
   readonly secret: Uint8Array;
   /** The key pair derived from `secret`, once it has been (a cache: always the same pair). */
   keyPair?: KeyPair;
+  /** Set on every version after the first: when and how it became current. */
+  readonly rotated?: { readonly date: Date; readonly type: RotationType };
+  /** Set on imported versions: `secret` is empty while `present` is false (deleted or expired). */
+  readonly imported?: ImportedMaterial;
+}
+
+/** What an import recorded about one version of imported key material (API Reference: ImportKeyMaterial). */
+export interface ImportedMaterial {
+  readonly present: boolean;
+  readonly expirationModel: ExpirationModelType;
+  readonly validTo?: Date;
+  readonly description?: string;
+}
+
+/** One GetParametersForImport answer: a wrapping key pair and the token that names it. */
+export interface ImportParameters {
+  /** The token's bytes, hex. */
+  readonly token: string;
+  readonly wrappingAlgorithm: string;
+  readonly wrappingKeySpec: WrappingKeySpec;
+  readonly wrappingKey: KeyPair;
+  readonly validTo: Date;
+}
+
+/** Rotation settings and progress of a symmetric encryption key (API Reference: GetKeyRotationStatus). */
+export interface KeyRotation {
+  /** Present while automatic rotation is enabled. */
+  automatic?: { periodInDays: number; nextRotationDate: Date };
+  onDemandRotations: number;
+  /** Imported material waiting for RotateKeyOnDemand (KeyMaterialState PENDING_ROTATION). */
+  pendingMaterial?: KeyMaterial;
 }
 
 export interface KeyUsageRecord {
@@ -58,6 +95,49 @@ export interface KeyRecord {
   deletionDate?: Date;
   pendingWindowInDays?: number;
   lastUsage?: KeyUsageRecord;
+  rotation?: KeyRotation;
+  /** Outstanding GetParametersForImport answers (origin EXTERNAL only). */
+  importParameters?: ImportParameters[];
+  /** Multi-Region keys: the set as this member sees it (the same immutable value on every member). */
+  multiRegionSet?: MultiRegionSet;
+  /** Keys in a custom key store: the store, and for external stores the external key's ID. */
+  customKeyStoreId?: string;
+  cloudHsmClusterId?: string;
+  xksKeyId?: string;
+  /** While `Unavailable`: whether EnableKey/DisableKey asked for the key to be enabled once available. */
+  enabledWhenAvailable?: boolean;
+}
+
+/** The members of a multi-Region key set, by region. Replaced, never mutated, so snapshots may share it. */
+export interface MultiRegionSet {
+  readonly primaryRegion: string;
+  readonly regions: readonly string[];
+  /** While UpdatePrimaryRegion is in progress: the region of the new primary. */
+  readonly updatingTo?: string;
+}
+
+/** One custom key store (API Reference: CustomKeyStoresListEntry). */
+export interface CustomKeyStoreRecord {
+  readonly id: string;
+  name: string;
+  readonly type: CustomKeyStoreType;
+  readonly creationDate: Date;
+  connectionState: ConnectionStateType;
+  cloudHsmClusterId?: string;
+  trustAnchorCertificate?: string;
+  keyStorePassword?: string;
+  xks?: XksProxySettings;
+}
+
+/** An external key store's proxy settings (API Reference: XksProxyConfigurationType). */
+export interface XksProxySettings {
+  uriEndpoint: string;
+  uriPath: string;
+  connectivity: XksProxyConnectivityType;
+  accessKeyId: string;
+  secret: string;
+  vpcEndpointServiceName?: string;
+  vpcEndpointServiceOwner?: string;
 }
 
 export interface AliasRecord {
@@ -73,6 +153,7 @@ export interface RegionState {
   readonly scope: Scope;
   readonly keys: Map<string, KeyRecord>;
   readonly aliases: Map<string, AliasRecord>;
+  readonly customKeyStores: Map<string, CustomKeyStoreRecord>;
 }
 
 /**
@@ -92,7 +173,7 @@ export function createStore(): Store {
       const id = `${scope.accountId}/${scope.region}`;
       let state = byScope.get(id);
       if (!state) {
-        state = { scope, keys: new Map(), aliases: new Map() };
+        state = { scope, keys: new Map(), aliases: new Map(), customKeyStores: new Map() };
         byScope.set(id, state);
       }
       return state;

@@ -3,9 +3,10 @@ import type {
   GenerateDataKeyWithoutPlaintextRequest,
   GenerateRandomRequest,
 } from '@aws-sdk/client-kms';
-import { customKeyStoreNotFound, dataKey } from '../../errors';
+import { dataKey } from '../../errors';
 import { ALL_KEY_ID_FORMS } from '../resolveKey';
 import { assertEncryptingKey, rejectRecipient, sealUnder } from './cryptoKeys';
+import { assertRandomSource } from './keyStores';
 import { operation, type OperationContext, type OperationGroup } from './operation';
 import {
   customKeyStoreIdParam,
@@ -82,8 +83,7 @@ const GenerateRandom = operation<GenerateRandomRequest>({
     rejectRecipient(input);
   },
   run(ctx, input) {
-    // No custom key store exists until the fake models them, so any ID names a missing store.
-    if (input.CustomKeyStoreId !== undefined) throw customKeyStoreNotFound();
+    if (input.CustomKeyStoreId !== undefined) assertRandomSource(ctx, input.CustomKeyStoreId);
     return { Plaintext: ctx.core.entropy.bytes(input.NumberOfBytes!) };
   },
 });

@@ -4,20 +4,28 @@ import { aliasOperations } from './aliases';
 import { asymmetricOperations } from './asymmetric';
 import { dataCryptoOperations } from './dataCrypto';
 import { dataKeyOperations } from './dataKeys';
+import { importedMaterialOperations } from './importedMaterial';
 import { keyLifecycleOperations } from './keyLifecycle';
+import { keyStoreOperations } from './keyStores';
+import { multiRegionOperations } from './multiRegion';
 import { createContext, type Core, type Operation, type OperationGroup, type OperationName } from './operation';
 import { policyOperations } from './policies';
+import { rotationOperations } from './rotation';
 import { tagOperations } from './tags';
 
 /** The operations the fake implements, keyed by their exact KMS name: the routing table. */
 const implemented: OperationGroup = {
   ...keyLifecycleOperations,
+  ...multiRegionOperations,
+  ...keyStoreOperations,
   ...dataCryptoOperations,
   ...dataKeyOperations,
   ...asymmetricOperations,
   ...aliasOperations,
   ...tagOperations,
   ...policyOperations,
+  ...importedMaterialOperations,
+  ...rotationOperations,
 };
 
 /** Every KMS operation, so an unknown target can be told from one the fake lacks. */

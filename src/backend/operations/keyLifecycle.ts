@@ -16,10 +16,14 @@ import { DAY_MS } from '../clock';
 import { derivedUuid } from '../entropy';
 import { keyMetadata } from '../keyMetadata';
 import { CUSTOMER_MASTER_KEY_SPECS, KEY_SPECS, specInfo } from '../keySpecs';
-import { initialState, transition } from '../keyStates';
+import { initialState, isUnavailable, transition } from '../keyStates';
 import { scheduleDeletion } from '../deletion';
+import { hasReplicas, singleMemberSet } from '../replicas';
+import { makeUnavailable } from '../transients';
+import { awaitingImport } from '../keyMaterials';
 import { ALL_KEY_ID_FORMS, KEY_ID_OR_ARN } from '../resolveKey';
 import { keyArn, type KeyRecord } from '../store';
+import { placementOf } from './keyStores';
 import { newMaterial, prepareKeyPair } from './material';
 import { operation, type OperationGroup } from './operation';
 import { defaultKeyPolicy, parsePolicy } from './policies';
@@ -62,9 +66,7 @@ const CreateKey = operation<CreateKeyRequest>({
     const keySpec: KeySpec = input.KeySpec ?? input.CustomerMasterKeySpec ?? 'SYMMETRIC_DEFAULT';
     const keyUsage = keyUsageFor(keySpec, input.KeyUsage);
     const origin = input.Origin ?? 'AWS_KMS';
-    if (origin === 'AWS_CLOUDHSM' || origin === 'EXTERNAL_KEY_STORE' || input.CustomKeyStoreId !== undefined) {
-      throw unsupported(`kms-fake does not model custom key stores yet (Origin ${origin}).`);
-    }
+    const placement = placementOf(ctx, input, keySpec);
     if (specInfo(keySpec).chinaOnly && ctx.scope.partition !== 'aws-cn') {
       throw unsupported(`KeySpec ${keySpec} is only available in the China Regions.`);
     }
@@ -88,6 +90,8 @@ const CreateKey = operation<CreateKeyRequest>({
       policy,
       tags,
       materials,
+      ...placement,
+      ...(input.MultiRegion === true && { multiRegionSet: singleMemberSet(ctx.scope.region) }),
     };
     ctx.region.keys.set(keyId, key);
     for (const material of materials) prepareKeyPair(ctx, keySpec, material);
@@ -115,6 +119,8 @@ const EnableKey = operation<EnableKeyRequest>({
   input: { KeyId: keyIdParam() },
   key: { param: 'KeyId', forms: KEY_ID_OR_ARN },
   run(_ctx, _input, key) {
+    // Footnote 12: on an Unavailable key the call succeeds and takes effect once the key is available.
+    if (isUnavailable(key)) key.enabledWhenAvailable = true;
     transition(key, 'enable');
     return {};
   },
@@ -124,6 +130,7 @@ const DisableKey = operation<DisableKeyRequest>({
   input: { KeyId: keyIdParam() },
   key: { param: 'KeyId', forms: KEY_ID_OR_ARN },
   run(_ctx, _input, key) {
+    if (isUnavailable(key)) key.enabledWhenAvailable = false;
     transition(key, 'disable');
     return {};
   },
@@ -138,6 +145,12 @@ const ScheduleKeyDeletion = operation<ScheduleKeyDeletionRequest>({
   key: { param: 'KeyId', forms: KEY_ID_OR_ARN },
   run(ctx, input, key) {
     const days = input.PendingWindowInDays ?? PENDING_WINDOW.default;
+    // A primary with replicas waits for them, with no deletion date yet (API Reference: ScheduleKeyDeletion).
+    if (hasReplicas(ctx.core.store, key)) {
+      transition(key, 'scheduleDeletionAwaitingReplicas');
+      key.pendingWindowInDays = days;
+      return { KeyId: key.arn, KeyState: key.state, PendingWindowInDays: days };
+    }
     const deletionDate = new Date(ctx.now.getTime() + days * DAY_MS);
     transition(key, 'scheduleDeletion');
     key.deletionDate = deletionDate;
@@ -150,10 +163,13 @@ const ScheduleKeyDeletion = operation<ScheduleKeyDeletionRequest>({
 const CancelKeyDeletion = operation<CancelKeyDeletionRequest>({
   input: { KeyId: keyIdParam() },
   key: { param: 'KeyId', forms: KEY_ID_OR_ARN },
-  run(_ctx, _input, key) {
-    transition(key, key.materials.length > 0 ? 'cancelDeletion' : 'cancelDeletionAwaitingImport');
+  run(ctx, _input, key) {
+    transition(key, awaitingImport(key) ? 'cancelDeletionAwaitingImport' : 'cancelDeletion');
     delete key.deletionDate;
     delete key.pendingWindowInDays;
+    // Footnote 13: the key kept PendingDeletion while its store was disconnected; now it is unavailable.
+    const store = key.customKeyStoreId === undefined ? undefined : ctx.region.customKeyStores.get(key.customKeyStoreId);
+    if (store && store.connectionState !== 'CONNECTED') makeUnavailable(key);
     return { KeyId: key.arn };
   },
 });

@@ -1,9 +1,10 @@
 import type * as Sdk from '@aws-sdk/client-kms';
 import type { KeyLastUsageTrackingOperation } from '@aws-sdk/client-kms';
 import { dryRun } from '../../errors';
-import type { DueList, FakeClock } from '../clock';
+import type { DueList, FakeClock, TransientDelays } from '../clock';
 import type { Entropy } from '../entropy';
 import { assertKeyState } from '../keyStates';
+import { syncFromPrimary } from '../replicas';
 import { resolveKey, type KeyIdForm } from '../resolveKey';
 import type { InputShape } from '../shapes';
 import type { KeyRecord, RegionState, Scope, Store } from '../store';
@@ -14,6 +15,8 @@ export interface Core {
   readonly clock: FakeClock;
   readonly due: DueList;
   readonly entropy: Entropy;
+  /** How long transient states last on the fake clock. */
+  readonly delays: TransientDelays;
   /** Bumped by `reset()`: background work started before it stops instead of running on. */
   readonly epoch: { current: number };
 }
@@ -78,6 +81,8 @@ export function createContext(core: Core, scope: Scope, operation: string, reque
     operation,
     requireKey(value, forms) {
       const key = resolveKey(core.store, scope, value, forms);
+      // A replica reads its shared properties (material, rotation) from its primary.
+      syncFromPrimary(core.store, key);
       assertKeyState(operation, key);
       return key;
     },
