@@ -33,6 +33,11 @@ export interface BlobShape extends Common {
   max?: number;
 }
 
+/** Epoch seconds on the wire (as the SDK sends them), `Date` in the backend. */
+export interface TimestampShape extends Common {
+  type: 'timestamp';
+}
+
 export interface ListShape extends Common {
   type: 'list';
   member: Shape;
@@ -53,7 +58,15 @@ export interface StructureShape extends Common {
   members: Readonly<Record<string, Shape>>;
 }
 
-export type Shape = StringShape | IntegerShape | BooleanShape | BlobShape | ListShape | MapShape | StructureShape;
+export type Shape =
+  | StringShape
+  | IntegerShape
+  | BooleanShape
+  | BlobShape
+  | TimestampShape
+  | ListShape
+  | MapShape
+  | StructureShape;
 
 /** The input of one operation: its top-level members. */
 export type InputShape = Readonly<Record<string, Shape>>;

@@ -1,9 +1,10 @@
 import type { KeySpec } from '@aws-sdk/client-kms';
 import { providerFor, type CryptoProvider, type KeyPair } from '../../crypto';
+import { keyPairFromPkcs8 } from '../../crypto/keyImport';
 import { unsupported } from '../../errors';
 import { specInfo } from '../keySpecs';
 import type { KeyMaterial, KeyRecord } from '../store';
-import type { OperationContext } from './operation';
+import type { Core } from './operation';
 
 /** Bytes of seed material kept for key specs whose working key is derived from it. */
 const SEED_BYTES = 32;
@@ -12,7 +13,7 @@ const SEED_BYTES = 32;
  * A new version of key material: the raw secret for symmetric and HMAC keys, a seed for the
  * others. The ID is 64 hex digits, as KMS reports `CurrentKeyMaterialId`.
  */
-export function newMaterial(ctx: OperationContext, spec: KeySpec): KeyMaterial {
+export function newMaterial(ctx: { readonly core: Core }, spec: KeySpec): KeyMaterial {
   return {
     id: ctx.core.entropy.hex(64),
     secret: ctx.core.entropy.bytes(specInfo(spec).secretBytes ?? SEED_BYTES),
@@ -31,7 +32,7 @@ export const providerOf = (key: KeyRecord): CryptoProvider => providerFor(specIn
  * Starts deriving the key pair in the background when the family's key generation is slow
  * (RSA), so CreateKey returns at once. The result is the same pair `keyPairOf` would derive.
  */
-export function prepareKeyPair(ctx: OperationContext, spec: KeySpec, material: KeyMaterial): void {
+export function prepareKeyPair(ctx: { readonly core: Core }, spec: KeySpec, material: KeyMaterial): void {
   const provider = providerFor(specInfo(spec).family);
   if (!provider.keyPairAsync) return;
   const epoch = ctx.core.epoch.current;
@@ -55,6 +56,10 @@ export function keyPairOf(key: KeyRecord): KeyPair {
   const provider = providerOf(key);
   if (!material) throw unsupported(`${key.arn} has no key material.`);
   if (!provider.keyPair) throw unsupported(provider.gap ?? `kms-fake cannot derive ${key.keySpec} keys.`);
-  material.keyPair ??= provider.keyPair(key.keySpec, material.secret);
+  // Imported asymmetric material is the caller's PKCS#8 private key, not a seed.
+  material.keyPair ??= material.imported
+    ? keyPairFromPkcs8(key.keySpec, material.secret)
+    : provider.keyPair(key.keySpec, material.secret);
+  if (!material.keyPair) throw unsupported(`${key.arn} has no usable key material.`);
   return material.keyPair;
 }
