@@ -11,7 +11,20 @@ import { IMPLEMENTED_OPERATIONS } from 'kms-fake';
 import table from '../src/backend/data/key-states.json';
 import resolutions from '../src/backend/data/key-state-resolutions.json';
 import { failure, setup } from './support/client';
-import { builders, giveMaterial, id, IMPORTED_MATERIAL_LABELS, keyShapes, operationOf } from './support/matrixBuilders';
+import { builders as baseBuilders, giveMaterial, id, IMPORTED_MATERIAL_LABELS, keyShapes, operationOf } from './support/matrixBuilders';
+import {
+  arrangesInState,
+  createKeyReachedHere,
+  isMultiRegion,
+  isReachedHere,
+  matrixOptions,
+  moveToReachedHere,
+  multiRegionBuilders,
+  notApplicable as cannotArise,
+  REACHED_HERE,
+} from './support/matrixStates';
+
+const builders = { ...baseBuilders, ...multiRegionBuilders };
 
 /**
  * The key-state table as a matrix: every keyed operation the fake implements × every state a
@@ -19,11 +32,22 @@ import { builders, giveMaterial, id, IMPORTED_MATERIAL_LABELS, keyShapes, operat
  */
 // ---- the expected outcome of a cell, read from key-states.json and its resolutions ----
 
-const STATES = ['Enabled', 'Disabled', 'PendingDeletion', 'PendingImport'] as const;
+const STATES = ['Enabled', 'Disabled', 'PendingDeletion', 'PendingImport', ...REACHED_HERE] as const;
 type State = (typeof STATES)[number];
 
 /** Operations that name no key, so no key state applies to them. */
-const KEYLESS = ['CreateKey', 'ListKeys', 'GenerateRandom'];
+const KEYLESS = [
+  'CreateKey',
+  'ListKeys',
+  'GenerateRandom',
+  // Custom key store operations name a store, not a key.
+  'CreateCustomKeyStore',
+  'DescribeCustomKeyStores',
+  'ConnectCustomKeyStore',
+  'DisconnectCustomKeyStore',
+  'UpdateCustomKeyStore',
+  'DeleteCustomKeyStore',
+];
 
 interface Cell {
   outcome: string;
@@ -52,15 +76,15 @@ const filledCells = resolutions.filledCells as Record<string, Record<string, Cel
 const notApplicable = resolutions.notApplicable as Record<string, number | string>;
 
 /** The key under test: its origin decides which conditional footnotes apply to it. */
-type Origin = 'AWS_KMS' | 'EXTERNAL';
+type Origin = 'AWS_KMS' | 'EXTERNAL' | 'AWS_CLOUDHSM';
 
-/** What each predicate named in the data says about the key under test (never in a custom key store). */
+/** What each predicate named in the data says about the key under test (in a custom key store only while Unavailable). */
 function predicateHolds(predicate: string, origin: Origin): boolean | undefined {
   const facts: Record<string, boolean> = {
-    hasImportedMaterialOrCustomKeyStore: origin === 'EXTERNAL',
+    hasImportedMaterialOrCustomKeyStore: origin !== 'AWS_KMS',
     hasImportedMaterial: origin === 'EXTERNAL',
     cannotHaveImportedMaterial: origin !== 'EXTERNAL',
-    isInCustomKeyStore: false,
+    isInCustomKeyStore: origin === 'AWS_CLOUDHSM',
     // UpdateAlias [10]: the key under test is the alias's destination.
     isAliasDestination: true,
   };
@@ -115,13 +139,21 @@ function expectedOutcome(op: string, state: State, origin: Origin): Expected {
 
 // ---- keys in each state, reached through the API only ----
 
-/** The origin of the key under test: EXTERNAL while PendingImport, and for the import operations. */
-const originOf = (label: string, state: State): Origin =>
-  state === 'PendingImport' || IMPORTED_MATERIAL_LABELS.includes(label) ? 'EXTERNAL' : 'AWS_KMS';
+/**
+ * The origin of the key under test: EXTERNAL while PendingImport, and for the import operations;
+ * AWS_CLOUDHSM while Unavailable.
+ */
+const originOf = (label: string, state: State): Origin => {
+  if (state === 'Unavailable') return 'AWS_CLOUDHSM';
+  return state === 'PendingImport' || IMPORTED_MATERIAL_LABELS.includes(label) ? 'EXTERNAL' : 'AWS_KMS';
+};
 
 async function createKey(client: KMSClient, origin: Origin, label?: string, state?: State): Promise<KeyMetadata> {
   const shape = label === undefined ? undefined : keyShapes[label];
-  const { KeyMetadata } = await client.send(new CreateKeyCommand({ ...(origin === 'EXTERNAL' && { Origin: 'EXTERNAL' }), ...shape }));
+  const multiRegion = label !== undefined && state !== undefined && isMultiRegion(label, state);
+  const { KeyMetadata } = await client.send(
+    new CreateKeyCommand({ ...(origin === 'EXTERNAL' && { Origin: 'EXTERNAL' }), ...shape, ...(multiRegion && { MultiRegion: true }) }),
+  );
   // An EXTERNAL key outside PendingImport got its material through ImportKeyMaterial.
   if (origin === 'EXTERNAL' && state !== undefined && state !== 'PendingImport') await giveMaterial(client, KeyMetadata!);
   return KeyMetadata!;
@@ -154,6 +186,10 @@ const seenAs: Record<State, string> = {
   Disabled: 'on a Disabled key',
   PendingDeletion: 'on a key pending deletion',
   PendingImport: 'on a key waiting for imported key material (PendingImport)',
+  Creating: 'on a multi-Region replica still being created (Creating)',
+  Updating: 'on a multi-Region primary whose primary Region is being updated (Updating)',
+  PendingReplicaDeletion: 'on a multi-Region primary waiting for its replicas to be deleted (PendingReplicaDeletion)',
+  Unavailable: 'on a key in a disconnected custom key store (Unavailable)',
 };
 
 function cellName(label: string, state: State, expected: Expected): string {
@@ -180,16 +216,27 @@ for (const state of STATES) {
   describe(`what each operation answers ${seenAs[state]}`, () => {
     for (const label of labels) {
       const expected = expectedOutcome(operationOf(label), state, originOf(label, state));
+      const na = cannotArise(label, state);
+      if (na) {
+        it(`${label} × ${state} → n/a: ${na.why}`, async () => {
+          await na.prove(setup().client);
+        });
+        continue;
+      }
       it(cellName(label, state, expected), async () => {
         if (expected.kind === 'unresolved') throw new Error(`no expected outcome in the data: ${expected.why}`);
         const arrange = builders[label];
         if (!arrange) throw new Error(`no request builder for ${label}`);
 
-        const { client } = setup();
-        const key = await createKey(client, originOf(label, state), label, state);
+        const { kms, client } = setup(matrixOptions(state));
+        const key = isReachedHere(state)
+          ? await createKeyReachedHere(kms, client, label, state, originOf(label, state) === 'EXTERNAL' ? 'EXTERNAL' : 'AWS_KMS')
+          : await createKey(client, originOf(label, state), label, state);
         const other = await createKey(client, 'AWS_KMS');
-        const call = await arrange({ client, key, other, state });
-        await moveTo(client, key, state);
+        const early = arrangesInState(state) ? undefined : await arrange({ client, key, other, state });
+        if (isReachedHere(state)) await moveToReachedHere(kms, client, key, state);
+        else await moveTo(client, key, state);
+        const call = early ?? (await arrange({ client, key, other, state }));
         expect(await stateOf(client, key)).toBe(state);
 
         if (expected.kind === 'ok') {

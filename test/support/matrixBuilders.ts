@@ -64,7 +64,8 @@ export const giveMaterial = (client: KMSClient, key: KeyMetadata) => importMater
 
 /** Import parameters fetched while the key still allows it; `undefined` for a key whose origin forbids it. */
 async function parametersFor(t: Target) {
-  if (t.key.Origin !== 'EXTERNAL') return undefined;
+  // A replica still Creating refuses GetParametersForImport too; its state is checked first.
+  if (t.key.Origin !== 'EXTERNAL' || t.state === 'Creating') return undefined;
   return t.client.send(new GetParametersForImportCommand({ KeyId: id(t.key), WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' }));
 }
 
