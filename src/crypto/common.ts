@@ -1,5 +1,5 @@
 import type { KeySpec, MessageType, SigningAlgorithmSpec } from '@aws-sdk/client-kms';
-import type { KeyObject } from 'node:crypto';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 
 /** Types and helpers shared by the crypto modules. @internal */
 
@@ -79,6 +79,17 @@ export function hashOf(algorithm: string): 'sha1' | 'sha224' | 'sha256' | 'sha38
   const bits = /SHA_(1|224|256|384|512)$/.exec(algorithm)?.[1];
   if (!bits) throw new Error(`[kms-fake] no hash in algorithm ${algorithm}`);
   return `sha${bits}` as 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
+}
+
+/** The pair of a node:crypto private key, with both DER encodings KMS hands out. */
+export function nodeKeyPair(spec: KeySpec, privateKey: KeyObject): KeyPair {
+  const publicKey = createPublicKey(privateKey);
+  return {
+    spec,
+    publicKeyDer: new Uint8Array(publicKey.export({ format: 'der', type: 'spki' })),
+    privateKeyDer: new Uint8Array(privateKey.export({ format: 'der', type: 'pkcs8' })),
+    node: { privateKey, publicKey },
+  };
 }
 
 /** The node:crypto handles of a pair; a pair of another family here is a bug of ours. */

@@ -2,7 +2,7 @@ import type { KeySpec } from '@aws-sdk/client-kms';
 import { p256, p384, p521 } from '@noble/curves/nist';
 import { secp256k1 } from '@noble/curves/secp256k1';
 import { createECDH, createPrivateKey, createPublicKey, diffieHellman, hkdfSync, sign, verify } from 'node:crypto';
-import { hashOf, nodeKeys, type CryptoProvider, type KeyPair } from './common';
+import { hashOf, nodeKeys, type CryptoProvider, type KeyPair, nodeKeyPair } from './common';
 
 /**
  * ECC_NIST_P256/P384/P521 and ECC_SECG_P256K1. node:crypto signs and verifies RAW messages and
@@ -45,13 +45,7 @@ function keyPair(spec: KeySpec, seed: Uint8Array): KeyPair {
     key: { kty: 'EC', crv: curve.jwk, d: fixed(d, curve.bytes).toString('base64url'), x: coordinate(0), y: coordinate(1) },
     format: 'jwk',
   });
-  const publicKey = createPublicKey(privateKey);
-  return {
-    spec,
-    publicKeyDer: new Uint8Array(publicKey.export({ format: 'der', type: 'spki' })),
-    privateKeyDer: new Uint8Array(privateKey.export({ format: 'der', type: 'pkcs8' })),
-    node: { privateKey, publicKey },
-  };
+  return nodeKeyPair(spec, privateKey);
 }
 
 const scalarOf = (key: KeyPair) => Buffer.from(nodeKeys(key).privateKey.export({ format: 'jwk' }).d ?? '', 'base64url');

@@ -1,7 +1,7 @@
 import { ed25519ph } from '@noble/curves/ed25519';
 import { twistedEdwards } from '@noble/curves/abstract/edwards';
-import { createPrivateKey, createPublicKey, hkdfSync, sign, verify } from 'node:crypto';
-import { nodeKeys, type CryptoProvider, type KeyPair } from './common';
+import { createPrivateKey, hkdfSync, sign, verify } from 'node:crypto';
+import { nodeKeys, type CryptoProvider, type KeyPair, nodeKeyPair } from './common';
 
 /**
  * ECC_NIST_EDWARDS25519. ED25519_SHA_512 (pure Ed25519 over a RAW message) is node:crypto's;
@@ -14,13 +14,7 @@ const ed25519phOfDigest = twistedEdwards({ ...ed25519ph.CURVE, prehash: (digest:
 function keyPair(spec: 'ECC_NIST_EDWARDS25519', seed: Uint8Array): KeyPair {
   const secret = Buffer.from(hkdfSync('sha256', seed, '', 'kms-fake ed25519', 32));
   const privateKey = createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, secret]), format: 'der', type: 'pkcs8' });
-  const publicKey = createPublicKey(privateKey);
-  return {
-    spec,
-    publicKeyDer: new Uint8Array(publicKey.export({ format: 'der', type: 'spki' })),
-    privateKeyDer: new Uint8Array(privateKey.export({ format: 'der', type: 'pkcs8' })),
-    node: { privateKey, publicKey },
-  };
+  return nodeKeyPair(spec, privateKey);
 }
 
 const secretOf = (key: KeyPair) => Buffer.from(key.privateKeyDer).subarray(PKCS8_PREFIX.length);

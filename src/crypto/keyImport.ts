@@ -1,6 +1,6 @@
 import type { KeySpec } from '@aws-sdk/client-kms';
-import { constants, createDecipheriv, createHmac, createPrivateKey, createPublicKey, privateDecrypt, type KeyObject } from 'node:crypto';
-import { nodeKeys, type KeyPair } from './common';
+import { constants, createDecipheriv, createHmac, createPrivateKey, privateDecrypt, type KeyObject } from 'node:crypto';
+import { nodeKeys, type KeyPair, nodeKeyPair } from './common';
 
 /**
  * Imported key material: unwrapping what the caller wrapped under a GetParametersForImport
@@ -73,11 +73,5 @@ export function keyPairFromPkcs8(spec: KeySpec, der: Uint8Array): KeyPair | unde
     return undefined;
   }
   if (specOf(privateKey) !== spec) return undefined;
-  const publicKey = createPublicKey(privateKey);
-  return {
-    spec,
-    publicKeyDer: new Uint8Array(publicKey.export({ format: 'der', type: 'spki' })),
-    privateKeyDer: new Uint8Array(privateKey.export({ format: 'der', type: 'pkcs8' })),
-    node: { privateKey, publicKey },
-  };
+  return nodeKeyPair(spec, privateKey);
 }

@@ -6,7 +6,6 @@ import {
   createHash,
   createHmac,
   createPrivateKey,
-  createPublicKey,
   privateDecrypt,
   privateEncrypt,
   publicDecrypt,
@@ -16,7 +15,7 @@ import {
   verify,
   type KeyObject,
 } from 'node:crypto';
-import { hashOf, nodeKeys, type CryptoProvider, type KeyPair, type SigningInput } from './common';
+import { hashOf, nodeKeys, type CryptoProvider, type KeyPair, type SigningInput, nodeKeyPair } from './common';
 
 /**
  * RSA_2048/3072/4096 with node:crypto. The key is derived from the seed: primes come from a
@@ -84,13 +83,7 @@ function assemble(spec: KeySpec, a: bigint, b: bigint): KeyPair {
   const d = modInverse(E, phi);
   const jwk = { kty: 'RSA', n: b64u(n), e: b64u(E), d: b64u(d), p: b64u(p), q: b64u(q), dp: b64u(d % (p - 1n)), dq: b64u(d % (q - 1n)), qi: b64u(modInverse(q, p)) };
   const privateKey = createPrivateKey({ key: jwk, format: 'jwk' });
-  const publicKey = createPublicKey(privateKey);
-  return {
-    spec,
-    publicKeyDer: new Uint8Array(publicKey.export({ format: 'der', type: 'spki' })),
-    privateKeyDer: new Uint8Array(privateKey.export({ format: 'der', type: 'pkcs8' })),
-    node: { privateKey, publicKey },
-  };
+  return nodeKeyPair(spec, privateKey);
 }
 
 const bitsOf = (spec: KeySpec) => {
