@@ -125,15 +125,17 @@ export type { Override };
  */
 export function createCallLog(limit: number) {
   let calls: KmsCall[] = [];
+  const kept = () => (calls.length > limit ? calls.slice(-limit) : calls);
   return {
     record(call: KmsCall): KmsCall {
       calls.push(call);
-      if (calls.length > limit) calls.splice(0, calls.length - limit);
+      // Trimmed in batches: dropping one call per send would shift the whole array every time.
+      if (calls.length >= 2 * limit) calls = calls.slice(-limit);
       return call;
     },
-    all: (): readonly KmsCall[] => calls,
+    all: (): readonly KmsCall[] => kept(),
     ofCommand: (commandName: string, partialInput?: object) =>
-      calls.filter((c) => c.commandName === commandName && matchesPartial(c.input, partialInput)),
+      kept().filter((c) => c.commandName === commandName && matchesPartial(c.input, partialInput)),
     clear: () => {
       calls = [];
     },
