@@ -7,7 +7,7 @@ import type { KeyRecord, RegionState } from './store';
 
 /**
  * Puts a key's deletion on the fake clock's due list. At the end of the waiting period the
- * key and every alias that points to it are gone (API Reference: ScheduleKeyDeletion).
+ * key, every alias that points to it and its grants are gone (API Reference: ScheduleKeyDeletion).
  */
 export function scheduleDeletion(core: Core, region: RegionState, key: KeyRecord): void {
   if (!key.deletionDate) return;
@@ -20,6 +20,8 @@ function deleteIfDue(core: Core, region: RegionState, key: KeyRecord): void {
   if (key.deletionDate.getTime() > core.clock.now().getTime()) return;
   region.keys.delete(key.keyId);
   for (const [name, alias] of region.aliases) if (alias.targetKeyId === key.keyId) region.aliases.delete(name);
+  // Its grants go with it; a replica's grants are its own (developer guide: multi-Region keys, independent properties).
+  for (const [id, grant] of region.grants) if (grant.keyId === key.keyId) region.grants.delete(id);
   // A primary waiting for this, its last replica, now starts its own waiting period.
   const primary = afterMemberDeleted(core.store, key, key.deletionDate);
   if (primary) scheduleDeletion(core, primary.region, primary.key);

@@ -1,8 +1,8 @@
-import type { AliasRecord, CustomKeyStoreRecord, KeyMaterial, KeyRecord, KeyRotation, Store } from './store';
+import type { AliasRecord, CustomKeyStoreRecord, GrantRecord, KeyMaterial, KeyRecord, KeyRotation, Store } from './store';
 
-/** A deep copy of every account × region: keys (with material), aliases and tags. */
+/** A deep copy of every account × region: keys (with material), aliases, tags and grants. */
 export interface StoreSnapshot {
-  readonly regions: readonly { scope: { accountId: string; region: string; partition: string }; keys: KeyRecord[]; aliases: AliasRecord[]; customKeyStores?: CustomKeyStoreRecord[] }[];
+  readonly regions: readonly { scope: { accountId: string; region: string; partition: string }; keys: KeyRecord[]; aliases: AliasRecord[]; customKeyStores?: CustomKeyStoreRecord[]; grants?: GrantRecord[] }[];
 }
 
 /** A material version without its cached key pair (derived again on first use). */
@@ -23,6 +23,9 @@ const copyKey = (key: KeyRecord): KeyRecord => ({
   ...(key.lastUsage && { lastUsage: { ...key.lastUsage } }),
 });
 
+/** Constraints and operations are never mutated; only the issued tokens grow. */
+const copyGrant = (grant: GrantRecord): GrantRecord => ({ ...grant, tokens: [...grant.tokens] });
+
 const copyStore = (store: CustomKeyStoreRecord): CustomKeyStoreRecord => ({ ...store, ...(store.xks && { xks: { ...store.xks } }) });
 
 export function takeSnapshot(store: Store): StoreSnapshot {
@@ -32,6 +35,7 @@ export function takeSnapshot(store: Store): StoreSnapshot {
       keys: [...r.keys.values()].map(copyKey),
       aliases: [...r.aliases.values()].map((a) => ({ ...a })),
       customKeyStores: [...r.customKeyStores.values()].map(copyStore),
+      grants: [...r.grants.values()].map(copyGrant),
     })),
   };
 }
@@ -44,5 +48,6 @@ export function restoreSnapshot(store: Store, snapshot: StoreSnapshot): void {
     for (const key of saved.keys) region.keys.set(key.keyId, copyKey(key));
     for (const alias of saved.aliases) region.aliases.set(alias.aliasName, { ...alias });
     for (const store of saved.customKeyStores ?? []) region.customKeyStores.set(store.id, copyStore(store));
+    for (const grant of saved.grants ?? []) region.grants.set(grant.grantId, copyGrant(grant));
   }
 }

@@ -1,6 +1,8 @@
 import type { KeyPair } from '../crypto';
 import type {
   ConnectionStateType,
+  GrantConstraints,
+  GrantOperation,
   CustomKeyStoreType,
   ExpirationModelType,
   KeyLastUsageTrackingOperation,
@@ -148,12 +150,35 @@ export interface AliasRecord {
   lastUpdatedDate: Date;
 }
 
-/** The keys and aliases of one account in one region. */
+/**
+ * One grant on one key (API Reference: GrantListEntry). Recorded state only: the fake models no
+ * authorization, so a grant permits nothing. Grants belong to one key in one region; replicas
+ * have their own.
+ */
+export interface GrantRecord {
+  readonly grantId: string;
+  readonly keyId: string;
+  readonly creationDate: Date;
+  readonly name?: string;
+  readonly granteePrincipal?: string;
+  readonly granteeServicePrincipal?: string;
+  readonly retiringPrincipal?: string;
+  readonly retiringServicePrincipal?: string;
+  readonly operations: readonly GrantOperation[];
+  /** As CreateGrant received them (API Reference: GrantConstraints); never mutated. */
+  readonly constraints?: GrantConstraints;
+  /** Every token CreateGrant issued for this grant (a repeated CreateGrant with its Name adds one). */
+  readonly tokens: string[];
+}
+
+/** The keys, aliases and grants of one account in one region. */
 export interface RegionState {
   readonly scope: Scope;
   readonly keys: Map<string, KeyRecord>;
   readonly aliases: Map<string, AliasRecord>;
   readonly customKeyStores: Map<string, CustomKeyStoreRecord>;
+  /** By grant ID. */
+  readonly grants: Map<string, GrantRecord>;
 }
 
 /**
@@ -173,7 +198,7 @@ export function createStore(): Store {
       const id = `${scope.accountId}/${scope.region}`;
       let state = byScope.get(id);
       if (!state) {
-        state = { scope, keys: new Map(), aliases: new Map(), customKeyStores: new Map() };
+        state = { scope, keys: new Map(), aliases: new Map(), customKeyStores: new Map(), grants: new Map() };
         byScope.set(id, state);
       }
       return state;

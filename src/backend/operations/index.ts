@@ -4,6 +4,7 @@ import { aliasOperations } from './aliases';
 import { asymmetricOperations } from './asymmetric';
 import { dataCryptoOperations } from './dataCrypto';
 import { dataKeyOperations } from './dataKeys';
+import { grantOperations } from './grants';
 import { importedMaterialOperations } from './importedMaterial';
 import { keyLifecycleOperations } from './keyLifecycle';
 import { keyStoreOperations } from './keyStores';
@@ -24,6 +25,7 @@ const implemented: OperationGroup = {
   ...aliasOperations,
   ...tagOperations,
   ...policyOperations,
+  ...grantOperations,
   ...importedMaterialOperations,
   ...rotationOperations,
 };
