@@ -40,6 +40,8 @@ const KEYLESS = [
   'CreateKey',
   'ListKeys',
   'GenerateRandom',
+  // ListRetirableGrants names a retiring principal, not a key.
+  'ListRetirableGrants',
   // Custom key store operations name a store, not a key.
   'CreateCustomKeyStore',
   'DescribeCustomKeyStores',

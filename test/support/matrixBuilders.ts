@@ -1,6 +1,7 @@
 import {
   CancelKeyDeletionCommand,
   CreateAliasCommand,
+  CreateGrantCommand,
   DecapsulateCommand,
   DecryptCommand,
   DeleteAliasCommand,
@@ -25,11 +26,14 @@ import {
   GetPublicKeyCommand,
   ImportKeyMaterialCommand,
   ListAliasesCommand,
+  ListGrantsCommand,
   ListKeyPoliciesCommand,
   ListKeyRotationsCommand,
   ListResourceTagsCommand,
   PutKeyPolicyCommand,
   ReEncryptCommand,
+  RetireGrantCommand,
+  RevokeGrantCommand,
   RotateKeyOnDemandCommand,
   ScheduleKeyDeletionCommand,
   SignCommand,
@@ -117,6 +121,20 @@ const peerPublicKey = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).pu
 /** A PendingImport key has no material, so there is nothing to sign or MAC with: any bytes do, the state is checked first. */
 const before = async (t: Target, make: () => Promise<Uint8Array | undefined>) =>
   unusable(t.state) ? new Uint8Array(64).fill(1) : (await make())!;
+
+const GRANTEE = 'arn:aws:iam::111122223333:role/matrix-grantee';
+
+/**
+ * A grant on the key under test, made while the key can take one. A PendingImport key cannot
+ * (CreateGrant's cell fails), so it gets material, the grant, and goes back to PendingImport
+ * through DeleteImportedKeyMaterial. (A Creating replica never has grants: see matrixStates.ts.)
+ */
+async function grantOnKey(t: Target): Promise<string> {
+  if (t.state === 'PendingImport') await giveMaterial(t.client, t.key);
+  const { GrantId } = await t.client.send(new CreateGrantCommand({ KeyId: id(t.key), GranteePrincipal: GRANTEE, Operations: ['DescribeKey'] }));
+  if (t.state === 'PendingImport') await t.client.send(new DeleteImportedKeyMaterialCommand({ KeyId: id(t.key) }));
+  return GrantId!;
+}
 
 export const builders: Record<string, Arrange> = {
   Sign: ({ client, key }) => () => client.send(new SignCommand({ KeyId: id(key), Message: Plaintext, SigningAlgorithm: 'ECDSA_SHA_256' })),
@@ -207,6 +225,18 @@ export const builders: Record<string, Arrange> = {
   GetKeyRotationStatus: ({ client, key }) => () => client.send(new GetKeyRotationStatusCommand({ KeyId: id(key) })),
   RotateKeyOnDemand: ({ client, key }) => () => client.send(new RotateKeyOnDemandCommand({ KeyId: id(key) })),
   ListKeyRotations: ({ client, key }) => () => client.send(new ListKeyRotationsCommand({ KeyId: id(key) })),
+  CreateGrant: ({ client, key }) => () =>
+    client.send(new CreateGrantCommand({ KeyId: id(key), GranteePrincipal: GRANTEE, Operations: ['DescribeKey'] })),
+  ListGrants: ({ client, key }) => () => client.send(new ListGrantsCommand({ KeyId: id(key) })),
+  // RetireGrant names the key by its ARN (API Reference: RetireGrant, KeyId).
+  RetireGrant: async (t) => {
+    const GrantId = await grantOnKey(t);
+    return () => t.client.send(new RetireGrantCommand({ KeyId: t.key.Arn!, GrantId }));
+  },
+  RevokeGrant: async (t) => {
+    const GrantId = await grantOnKey(t);
+    return () => t.client.send(new RevokeGrantCommand({ KeyId: id(t.key), GrantId }));
+  },
 };
 
 const rootPolicy = (account: string) =>

@@ -1,8 +1,10 @@
 import {
   ConnectCustomKeyStoreCommand,
+  CreateGrantCommand,
   CreateCustomKeyStoreCommand,
   CreateKeyCommand,
   DisconnectCustomKeyStoreCommand,
+  ListGrantsCommand,
   ReplicateKeyCommand,
   ScheduleKeyDeletionCommand,
   UpdatePrimaryRegionCommand,
@@ -12,7 +14,7 @@ import {
   type KMSClient,
 } from '@aws-sdk/client-kms';
 import type { KmsFake, KmsFakeOptions } from 'kms-fake';
-import { fakeClient } from './client';
+import { fakeClient, setup } from './client';
 import { expectKmsError } from './errors';
 import { giveMaterial, id, keyShapes, type Arrange } from './matrixBuilders';
 
@@ -121,6 +123,7 @@ export async function moveToReachedHere(kms: KmsFake, client: KMSClient, key: Ke
  * operations need can be Unavailable. Each returns the reason and a check that proves it.
  */
 export function notApplicable(label: string, state: string): { why: string; prove(client: KMSClient): Promise<void> } | undefined {
+  if (state === 'Creating') return creatingHasNoGrants(label);
   if (state !== 'Unavailable') return undefined;
   const shape: { KeySpec: KeySpec; KeyUsage: KeyUsageType } | undefined = keyShapes[label];
   if (shape) {
@@ -145,6 +148,31 @@ export function notApplicable(label: string, state: string): { why: string; prov
         client.send(new CreateKeyCommand({ CustomKeyStoreId, Origin: 'AWS_CLOUDHSM', MultiRegion: true })),
         'UnsupportedOperationException',
         'Multi-Region keys cannot be created in a custom key store.',
+      );
+    },
+  };
+}
+
+/**
+ * RetireGrant and RevokeGrant succeed on a Creating replica by the table, but such a replica
+ * never has a grant to retire: CreateGrant refuses it while Creating, and ReplicateKey copies no
+ * grants (developer guide: multi-Region keys, independent properties).
+ */
+function creatingHasNoGrants(label: string): { why: string; prove(client: KMSClient): Promise<void> } | undefined {
+  if (label !== 'RetireGrant' && label !== 'RevokeGrant') return undefined;
+  return {
+    why: 'a replica still Creating has no grants: CreateGrant refuses it and ReplicateKey copies none',
+    prove: async () => {
+      const { kms, client } = setup(matrixOptions('Creating'));
+      const primaryClient = fakeClient(kms, OTHER_REGION);
+      const primary = (await primaryClient.send(new CreateKeyCommand({ MultiRegion: true }))).KeyMetadata!;
+      await primaryClient.send(new CreateGrantCommand({ KeyId: id(primary), GranteePrincipal: 'arn:aws:iam::111122223333:root', Operations: ['Encrypt'] }));
+      const replica = await createKeyReachedHere(kms, client, label, 'Creating', 'AWS_KMS');
+      expect((await client.send(new ListGrantsCommand({ KeyId: id(replica) }))).Grants).toEqual([]);
+      await expectKmsError(
+        client.send(new CreateGrantCommand({ KeyId: id(replica), GranteePrincipal: 'arn:aws:iam::111122223333:root', Operations: ['Encrypt'] })),
+        'KMSInvalidStateException',
+        `${replica.Arn} is creating.`,
       );
     },
   };
