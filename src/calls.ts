@@ -22,7 +22,7 @@ export interface KmsCall<Input extends object = Record<string, unknown>> {
   /** The region the request was answered in. */
   region?: string;
   /** Who made the call: the account root, since the fake models no IAM principals. */
-  readonly principal: string;
+  principal: string;
   /** The fake clock's time when the call was made. */
   readonly time: Date;
 }
@@ -80,13 +80,14 @@ export type Overrides = ReturnType<typeof createOverrides>;
 async function run(behaviour: Behaviour, input: object, requestId: string): Promise<WireResponse> {
   if (behaviour.kind === 'resolves') return successResponse(behaviour.output, requestId);
   if (behaviour.kind === 'rejects') return errorResponse(toWireError(behaviour.error), requestId);
+  let output: unknown;
   try {
-    const output = (await behaviour.fn(input as never)) ?? {};
-    if (typeof output !== 'object') throw usageError('callsFake must return the command output object');
-    return successResponse(output, requestId);
+    output = (await behaviour.fn(input as never)) ?? {};
   } catch (error) {
     return errorResponse(toWireError(error as ErrorLike), requestId);
   }
+  if (typeof output !== 'object' || output === null) throw usageError('callsFake must return the command output object');
+  return successResponse(output, requestId);
 }
 
 /**

@@ -60,9 +60,16 @@ export function customError(code: string, message?: string): KmsError {
   return new KmsError(code as KmsErrorName, message);
 }
 
-/** Misuse of the library by the test author (not a KMS error). */
-export function usageError(message: string): Error {
-  return new Error(`[kms-fake] ${message}`);
+/** Misuse of the library by the test author (not a KMS error): reaches the caller as it is. */
+export class KmsFakeUsageError extends Error {
+  constructor(message: string) {
+    super(`[kms-fake] ${message}`);
+    this.name = 'KmsFakeUsageError';
+  }
+}
+
+export function usageError(message: string): KmsFakeUsageError {
+  return new KmsFakeUsageError(message);
 }
 
 /** A bug of ours: reaches the caller as a 500 that names it, never as a plausible 4xx. */

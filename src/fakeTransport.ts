@@ -1,4 +1,6 @@
 import type { Core } from './backend/operations/operation';
+import { partitionOf } from './backend/store';
+import { internalError, KmsFakeUsageError } from './errors';
 import type { CallLog, KmsCall, Overrides } from './calls';
 import type { Faults } from './faults';
 import { errorResponse } from './protocol/awsJson';
@@ -11,19 +13,21 @@ import type { FakeTransport } from './plugin/kmsFakeMiddleware';
  * makes every output and exception itself.
  */
 export function createFakeTransport(core: Core, endpoint: Endpoint, log: CallLog, overrides: Overrides, faults: Faults): FakeTransport {
-  const principal = () => `arn:aws:iam::${endpoint.accountId}:root`;
+  /** The account root: the fake models no IAM principals. */
+  const principal = (region: string) => `arn:${partitionOf(region)}:iam::${endpoint.accountId}:root`;
   return {
     begin(commandName, input) {
       const call: KmsCall = log.record({
         commandName,
         operation: commandName.replace(/Command$/, ''),
         input: input as Record<string, unknown>,
-        principal: principal(),
+        principal: principal(endpoint.defaultRegion),
         time: core.clock.now(),
       });
       return {
-        set region(region: string | undefined) {
+        set region(region: string) {
           call.region = region;
+          call.principal = principal(region);
         },
         finish({ output, error }) {
           if (error !== undefined) call.error = error as Error;
@@ -32,12 +36,18 @@ export function createFakeTransport(core: Core, endpoint: Endpoint, log: CallLog
       };
     },
     async respond(exchange, trace) {
-      if (trace) trace.region = regionOf(endpoint, exchange.request, exchange.region);
-      const fault = await faults.apply(exchange.commandName);
-      if (fault) return errorResponse(fault, endpoint.requestId());
-      const overridden = overrides.answer(exchange.commandName, exchange.input, endpoint.requestId);
-      if (overridden) return overridden;
-      return handle(core, endpoint, exchange.request, exchange.region).response;
+      try {
+        if (trace) trace.region = regionOf(endpoint, exchange.request, exchange.region);
+        const fault = await faults.apply(exchange.commandName);
+        if (fault) return errorResponse(fault, endpoint.requestId());
+        const overridden = overrides.answer(exchange.commandName, exchange.input, endpoint.requestId);
+        if (overridden) return await overridden;
+        return handle(core, endpoint, exchange.request, exchange.region).response;
+      } catch (error) {
+        // Misuse reaches the caller as it is; anything else is a bug of ours, answered as a 500 naming it.
+        if (error instanceof KmsFakeUsageError) throw error;
+        return errorResponse(internalError(error), endpoint.requestId());
+      }
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { MiddlewareStack, Pluggable } from '@smithy/types';
-import { createClock, createDueList, DEFAULT_TRANSIENT_DELAYS, type TimeSource, type TransientDelays } from './backend/clock';
+import { createClock, createDueList } from './backend/clock';
 import { rescheduleAll } from './backend/deletion';
 import { createEntropy } from './backend/entropy';
 import { loadFixture, type Fixture } from './backend/fixtures';
@@ -11,62 +11,14 @@ import { createFakeTransport } from './fakeTransport';
 import { createFaults, type FaultHandle, type FaultOptions, type Faults } from './faults';
 import { overrideStub, type OverrideStub } from './overrideStub';
 import { readFixtureFile } from './fixtureFile';
+import { usageError } from './errors';
 import type { Endpoint } from './protocol/handle';
 import { attachToStack } from './plugin/attach';
 import { installOnClass, type ClientClass } from './plugin/install';
 import { getKmsFakePlugin, type FakeTransport, type RegionProvider } from './plugin/kmsFakeMiddleware';
+import { checkOptions, transientDelaysOf, type KmsFakeOptions, type KmsFakePluginOptions } from './options';
 
-/** Options of a {@link KmsFake}. */
-export interface KmsFakeOptions {
-  /** The AWS account every request lands in. Default `'111122223333'`. */
-  accountId?: string;
-  /** The fake's time source (a `Date` or epoch ms); `advanceTime` adds to it. Default: real time. */
-  clock?: TimeSource;
-  /** Makes key IDs, key material, request IDs and fault probabilities reproducible. */
-  seed?: string | number;
-  /** Calls kept in the history (oldest dropped first). Default 10,000; `reset()` empties it. */
-  callHistoryLimit?: number;
-  /**
-   * Region for requests whose endpoint names none (a custom `endpoint`) when the plugin was not
-   * told the client's region (`attach` and `plugin({ region })` tell it). Default `'us-east-1'`.
-   */
-  defaultRegion?: string;
-  /**
-   * How long transient states (`Creating`, `Updating`, a store `CONNECTING`) last on the fake
-   * clock before they end on their own; `kms.settle()` ends them at once. The defaults (300 ms)
-   * let the next call see the state and a polling loop on the real-time clock finish quickly.
-   */
-  transientDelays?: KmsFakeTransientDelays;
-}
-
-/**
- * How long transient states last, in ms of the fake clock (see {@link KmsFakeOptions.transientDelays}).
- *
- * @example
- * ```ts
- * new KmsFake({ transientDelays: { creating: 0, updating: 60_000 } });
- * ```
- */
-export interface KmsFakeTransientDelays {
-  /** A replica in `Creating` after ReplicateKey. Default 300. */
-  creating?: number;
-  /** Both keys in `Updating` after UpdatePrimaryRegion. Default 300. */
-  updating?: number;
-  /** A custom key store `CONNECTING` after ConnectCustomKeyStore. Default 300. */
-  connecting?: number;
-}
-
-const transientDelaysOf = (d: KmsFakeTransientDelays = {}): TransientDelays => ({
-  creating: d.creating ?? DEFAULT_TRANSIENT_DELAYS.creating,
-  updating: d.updating ?? DEFAULT_TRANSIENT_DELAYS.updating,
-  connecting: d.connecting ?? DEFAULT_TRANSIENT_DELAYS.connecting,
-});
-
-/** Options of {@link KmsFake.plugin}. */
-export interface KmsFakePluginOptions {
-  /** The client's region (or its provider), used when the endpoint names none. */
-  region?: string | RegionProvider;
-}
+export type { KmsFakeOptions, KmsFakePluginOptions, KmsFakeTransientDelays } from './options';
 
 /** Anything with a middleware stack: a `KMSClient`, or a single command. */
 export interface HasMiddlewareStack<I extends object = object, O extends object = object> {
@@ -103,6 +55,7 @@ export class KmsFake {
   #uninstalls: (() => void)[] = [];
 
   constructor(options: KmsFakeOptions = {}) {
+    checkOptions(options);
     this.#options = options;
     this.#log = createCallLog(options.callHistoryLimit ?? 10_000);
     this.accountId = options.accountId ?? '111122223333';
@@ -207,6 +160,8 @@ export class KmsFake {
       return;
     }
     for (const uninstall of this.#uninstalls.splice(0).reverse()) uninstall();
+    // Uninstalled, the fake is usually done with: background key derivation stops (a later use derives on demand).
+    this.#core.epoch.current += 1;
   }
 
   /** The whole state (keys, material, aliases, tags, policies) as a reusable snapshot. */
@@ -274,6 +229,7 @@ export class KmsFake {
    * ```
    */
   advanceTime(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw usageError(`advanceTime needs a finite number of ms >= 0, not ${ms}`);
     this.#core.clock.advance(ms);
     this.#core.due.runDue(this.#core.clock.now());
   }

@@ -45,23 +45,49 @@ export interface Fixture {
 const keyIdPattern = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
 const DEFAULT_FIXTURE_SEED = 'kms-fake-fixture';
 
-/** Adds the fixture's keys and aliases to the store, exactly as CreateKey and CreateAlias would. */
+/**
+ * Adds the fixture's keys and aliases to the store, exactly as CreateKey and CreateAlias would.
+ * All or nothing: every declared key is built and checked before the first one is stored.
+ */
 export function loadFixture(core: Core, fixture: Fixture, defaults: { accountId: string; region: string; seed?: string }): void {
   if (!fixture || !Array.isArray(fixture.keys)) throw usageError('fixture: expected an object with a "keys" array');
+  if (fixture.accountId !== undefined && fixture.accountId !== defaults.accountId) {
+    throw usageError(`fixture: accountId ${fixture.accountId} is not this fake's account (${defaults.accountId}); pass it as the accountId option`);
+  }
   const seed = fixture.seed ?? defaults.seed ?? DEFAULT_FIXTURE_SEED;
   const now = core.clock.now();
-  for (const declared of fixture.keys) {
-    const scope = scopeOf(fixture.accountId ?? defaults.accountId, declared.region ?? fixture.region ?? defaults.region);
-    const key = keyOf(declared, scope, seed, now);
+  const planned = fixture.keys.map((declared) => {
+    const scope = scopeOf(defaults.accountId, declared.region ?? fixture.region ?? defaults.region);
+    return { declared, scope, key: keyOf(declared, scope, seed, now) };
+  });
+  const taken = new Set<string>();
+  for (const { declared, scope, key } of planned) {
     const region = core.store.region(scope);
-    if (region.keys.has(key.keyId)) throw usageError(`fixture: key ${key.keyId} is declared twice in ${scope.region}`);
+    const id = `${scope.region}/${key.keyId}`;
+    if (region.keys.has(key.keyId) || taken.has(id)) throw usageError(`fixture: key ${key.keyId} is declared twice in ${scope.region}`);
+    taken.add(id);
+    for (const name of declared.aliases ?? []) {
+      if (!name.startsWith('alias/') || region.aliases.has(name) || taken.has(`${scope.region}/${name}`)) {
+        throw usageError(`fixture: alias ${name} is invalid or taken`);
+      }
+      taken.add(`${scope.region}/${name}`);
+    }
+  }
+  for (const { declared, scope, key } of planned) {
+    const region = core.store.region(scope);
     region.keys.set(key.keyId, key);
     for (const name of declared.aliases ?? []) {
-      if (!name.startsWith('alias/') || region.aliases.has(name)) throw usageError(`fixture: alias ${name} is invalid or taken`);
       region.aliases.set(name, { aliasName: name, aliasArn: aliasArn(scope, name), targetKeyId: key.keyId, creationDate: now, lastUpdatedDate: now });
     }
   }
   rescheduleAll(core);
+}
+
+/** A declared ISO date, or a usage error naming the field. */
+function dateOf(value: string, field: string, keyId: string): Date {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw usageError(`fixture: ${keyId}: ${field} ${value} is not a date`);
+  return date;
 }
 
 const scopeOf = (accountId: string, region: string): Scope => ({ accountId, region, partition: partitionOf(region) });
@@ -82,7 +108,7 @@ function keyOf(declared: FixtureKey, scope: Scope, seed: string, now: Date): Key
     arn: keyArn(scope, keyId),
     accountId: scope.accountId,
     region: scope.region,
-    creationDate: declared.creationDate ? new Date(declared.creationDate) : now,
+    creationDate: declared.creationDate ? dateOf(declared.creationDate, 'creationDate', keyId) : now,
     keySpec,
     keyUsage,
     origin,
@@ -112,7 +138,7 @@ function applyState(key: KeyRecord, declared: FixtureKey, now: Date): void {
   if (state === 'Disabled') transition(key, 'disable');
   if (state === 'PendingDeletion') {
     transition(key, 'scheduleDeletion');
-    key.deletionDate = declared.deletionDate ? new Date(declared.deletionDate) : new Date(now.getTime() + 30 * DAY_MS);
+    key.deletionDate = declared.deletionDate ? dateOf(declared.deletionDate, 'deletionDate', key.keyId) : new Date(now.getTime() + 30 * DAY_MS);
     key.pendingWindowInDays = 30;
   }
 }

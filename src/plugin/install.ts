@@ -12,12 +12,19 @@ export interface Installer {
   attach(client: { middlewareStack: MiddlewareStack<object, object> }): () => void;
 }
 
+interface Attachment {
+  readonly installer: Installer;
+  readonly detach: () => void;
+}
+
 interface ClassState {
   readonly original: PropertyDescriptor | undefined;
   /** Installers in install order; the last one answers. */
   readonly installers: Installer[];
-  /** Which installer each client is attached to, and how to undo it. */
-  readonly attached: Map<object, { installer: Installer; detach: () => void }>;
+  /** Which installer each client is attached to; weak, so an install never keeps a client alive. */
+  readonly attached: WeakMap<object, Attachment>;
+  /** The attached clients, weakly, to find them again on uninstall. */
+  readonly clients: Set<WeakRef<object>>;
 }
 
 const installed = new WeakMap<ClientClass, ClassState>();
@@ -39,7 +46,8 @@ function patch(clientClass: ClientClass): ClassState {
   const state: ClassState = {
     original: Object.getOwnPropertyDescriptor(proto, 'send'),
     installers: [],
-    attached: new Map(),
+    attached: new WeakMap(),
+    clients: new Set(),
   };
   const send = proto.send;
   Object.defineProperty(proto, 'send', {
@@ -50,6 +58,7 @@ function patch(clientClass: ClientClass): ClassState {
       const attachment = state.attached.get(this);
       if (current && attachment?.installer !== current) {
         attachment?.detach();
+        if (!attachment) track(state, this);
         state.attached.set(this, { installer: current, detach: current.attach(this) });
       }
       return send.apply(this, args);
@@ -59,17 +68,26 @@ function patch(clientClass: ClientClass): ClassState {
   return state;
 }
 
+/** Remembers a client weakly, dropping references to clients already collected now and then. */
+function track(state: ClassState, client: object): void {
+  state.clients.add(new WeakRef(client));
+  if (state.clients.size % 256 === 0) for (const ref of state.clients) if (!ref.deref()) state.clients.delete(ref);
+}
+
 function uninstall(clientClass: ClientClass, state: ClassState, installer: Installer): void {
   const at = state.installers.indexOf(installer);
   if (at === -1) return;
   state.installers.splice(at, 1);
-  for (const [client, attachment] of state.attached) {
-    if (attachment.installer !== installer) continue;
+  const last = state.installers.length === 0;
+  for (const ref of state.clients) {
+    const client = ref.deref();
+    const attachment = client && state.attached.get(client);
+    if (!client || !attachment || (attachment.installer !== installer && !last)) continue;
     attachment.detach();
     state.attached.delete(client);
+    state.clients.delete(ref);
   }
-  if (state.installers.length > 0) return;
-  for (const attachment of state.attached.values()) attachment.detach();
+  if (!last) return;
   const proto = clientClass.prototype as object;
   if (state.original) Object.defineProperty(proto, 'send', state.original);
   else delete (proto as { send?: unknown }).send;

@@ -25,7 +25,7 @@ export interface Exchange {
 /** One `send`, from the recorder's point of view. */
 export interface Trace {
   /** Set by the transport once it knows where the request landed. */
-  region?: string;
+  set region(region: string);
   finish(result: { output?: object; error?: unknown }): void;
 }
 

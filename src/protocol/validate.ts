@@ -65,7 +65,8 @@ function decodeMember(shape: Shape, value: unknown, path: string, violations: st
     case 'list': {
       if (!Array.isArray(value)) throw serialization(`Expected a list at '${path}'`);
       checkSize(shape, value.length, renderList(value), fail);
-      return value.map((item, i) => decodeMember(shape.member, item, `${path}.${i + 1}.member`, violations));
+      // A list never holds nulls: a null member is reported like a missing required value.
+      return value.map((item, i) => decodeMember({ ...shape.member, required: true }, item, `${path}.${i + 1}.member`, violations));
     }
     case 'map': {
       if (typeof value !== 'object' || Array.isArray(value)) throw serialization(`Expected a map at '${path}'`);
@@ -74,7 +75,9 @@ function decodeMember(shape: Shape, value: unknown, path: string, violations: st
       const out: Record<string, unknown> = {};
       for (const [k, v] of entries) {
         decodeMember(shape.key, k, `${path}.${k}.key`, violations);
-        out[k] = decodeMember(shape.value, v, `${path}.${k}.value`, violations);
+        // defineProperty, so that a key such as `__proto__` is kept as data (an encryption context may use it).
+        const decoded = decodeMember({ ...shape.value, required: true }, v, `${path}.${k}.value`, violations);
+        Object.defineProperty(out, k, { value: decoded, enumerable: true, writable: true, configurable: true });
       }
       return out;
     }

@@ -1,0 +1,68 @@
+import { DEFAULT_TRANSIENT_DELAYS, type TimeSource, type TransientDelays } from './backend/clock';
+import { usageError } from './errors';
+import type { RegionProvider } from './plugin/kmsFakeMiddleware';
+
+/** Options of a {@link KmsFake}. */
+export interface KmsFakeOptions {
+  /** The AWS account every request lands in. Default `'111122223333'`. */
+  accountId?: string;
+  /** The fake's time source: a function returning a `Date` or epoch ms; `advanceTime` adds to it. Default: real time. */
+  clock?: TimeSource;
+  /** Makes key IDs, key material, request IDs and fault probabilities reproducible. */
+  seed?: string | number;
+  /** Calls kept in the history (oldest dropped first). Default 10,000; `reset()` empties it. */
+  callHistoryLimit?: number;
+  /**
+   * Region for requests whose endpoint names none (a custom `endpoint`) when the plugin was not
+   * told the client's region (`attach` and `plugin({ region })` tell it). Default `'us-east-1'`.
+   */
+  defaultRegion?: string;
+  /**
+   * How long transient states (`Creating`, `Updating`, a store `CONNECTING`) last on the fake
+   * clock before they end on their own; `kms.settle()` ends them at once. The defaults (300 ms)
+   * let the next call see the state and a polling loop on the real-time clock finish quickly.
+   */
+  transientDelays?: KmsFakeTransientDelays;
+}
+
+/**
+ * How long transient states last, in ms of the fake clock (see {@link KmsFakeOptions.transientDelays}).
+ *
+ * @example
+ * ```ts
+ * new KmsFake({ transientDelays: { creating: 0, updating: 60_000 } });
+ * ```
+ */
+export interface KmsFakeTransientDelays {
+  /** A replica in `Creating` after ReplicateKey. Default 300. */
+  creating?: number;
+  /** Both keys in `Updating` after UpdatePrimaryRegion. Default 300. */
+  updating?: number;
+  /** A custom key store `CONNECTING` after ConnectCustomKeyStore. Default 300. */
+  connecting?: number;
+}
+
+export const transientDelaysOf = (d: KmsFakeTransientDelays = {}): TransientDelays => ({
+  creating: d.creating ?? DEFAULT_TRANSIENT_DELAYS.creating,
+  updating: d.updating ?? DEFAULT_TRANSIENT_DELAYS.updating,
+  connecting: d.connecting ?? DEFAULT_TRANSIENT_DELAYS.connecting,
+});
+
+/** Options of {@link KmsFake.plugin}. */
+export interface KmsFakePluginOptions {
+  /** The client's region (or its provider), used when the endpoint names none. */
+  region?: string | RegionProvider;
+}
+
+/** Refuses options that would fail later and obscurely, naming the option. */
+export function checkOptions(options: KmsFakeOptions): void {
+  const { accountId, clock, callHistoryLimit, transientDelays } = options;
+  if (accountId !== undefined && !/^\d{12}$/.test(accountId)) throw usageError(`accountId must be 12 digits, not ${accountId}`);
+  if (clock !== undefined && typeof clock !== 'function') throw usageError('clock must be a function returning a Date or epoch ms');
+  if (callHistoryLimit !== undefined && !(Number.isInteger(callHistoryLimit) && callHistoryLimit >= 0)) {
+    throw usageError(`callHistoryLimit must be an integer >= 0, not ${callHistoryLimit}`);
+  }
+  for (const [name, ms] of Object.entries(transientDelays ?? {})) {
+    if (!Number.isFinite(ms) || ms < 0) throw usageError(`transientDelays.${name} must be a finite number of ms >= 0, not ${ms}`);
+  }
+}
