@@ -5,6 +5,8 @@ import {
   DescribeKeyCommand,
   EncryptCommand,
   GenerateMacCommand,
+  ListKeyRotationsCommand,
+  RotateKeyOnDemandCommand,
   GetParametersForImportCommand,
   GetPublicKeyCommand,
   ImportKeyMaterialCommand,
@@ -129,6 +131,47 @@ describe('expiring, deleting and re-importing key material', () => {
     expect((await stateOf(client, key.KeyId!)).KeyState).toBe('PendingImport');
     await client.send(new DeleteImportedKeyMaterialCommand({ KeyId: key.KeyId }));
     expect((await stateOf(client, key.KeyId!)).KeyState).toBe('PendingImport');
+  });
+});
+
+describe('imported material waiting in PENDING_ROTATION', () => {
+  async function keyWithPendingMaterial(client: KMSClient) {
+    const key = await externalKey(client);
+    const current = await importMaterial(client, key.KeyId!, randomBytes(32));
+    const ValidTo = new Date(START.getTime() + 2 * DAY_MS);
+    const pending = await importMaterial(client, key.KeyId!, randomBytes(32), { ImportType: 'NEW_KEY_MATERIAL', ValidTo });
+    return { key, current: current.KeyMaterialId!, pending: pending.KeyMaterialId! };
+  }
+
+  async function expectExpired(client: KMSClient, { key, current, pending }: Awaited<ReturnType<typeof keyWithPendingMaterial>>) {
+    const { Rotations } = await client.send(new ListKeyRotationsCommand({ KeyId: key.KeyId, IncludeKeyMaterial: 'ALL_KEY_MATERIAL' }));
+    expect(Rotations?.map((r) => [r.KeyMaterialId, r.KeyMaterialState, r.ImportState])).toEqual([
+      [current, 'CURRENT', 'IMPORTED'],
+      [pending, 'PENDING_ROTATION', 'PENDING_IMPORT'],
+    ]);
+    await expectKmsError(
+      client.send(new RotateKeyOnDemandCommand({ KeyId: key.KeyId })),
+      'UnsupportedOperationException',
+      `${key.Arn} has no imported key material in the PENDING_ROTATION state to rotate to.`,
+    );
+    expect(await stateOf(client, key.KeyId!)).toMatchObject({ KeyState: 'Enabled', CurrentKeyMaterialId: current, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' });
+  }
+
+  it('expires at its ValidTo, so RotateKeyOnDemand cannot rotate to it', async () => {
+    const { kms, client } = setup({ clock: () => START });
+    const key = await keyWithPendingMaterial(client);
+    kms.advanceTime(3 * DAY_MS);
+    await expectExpired(client, key);
+  });
+
+  it('still expires after a snapshot is restored', async () => {
+    const { kms, client } = setup({ clock: () => START });
+    const key = await keyWithPendingMaterial(client);
+    const saved = kms.snapshot();
+    kms.reset();
+    kms.restore(saved);
+    kms.advanceTime(3 * DAY_MS);
+    await expectExpired(client, key);
   });
 });
 

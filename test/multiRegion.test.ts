@@ -14,8 +14,10 @@ import {
   type KMSClient,
 } from '@aws-sdk/client-kms';
 import { KmsFake } from 'kms-fake';
+import { randomBytes } from 'node:crypto';
 import { DAY_MS, fakeClient } from './support/client';
 import { expectKmsError } from './support/errors';
+import { importMaterial } from './support/importMaterial';
 
 /**
  * Multi-Region keys, following the developer guide's "Changing the primary key in a set of
@@ -121,6 +123,25 @@ describe('ReplicateKey', () => {
       'KMSInvalidStateException',
       `${KeyMetadata!.Arn!} is pending import.`,
     );
+  });
+
+  it("requires the primary's imported material in a replica, which then decrypts the primary's ciphertexts", async () => {
+    const { KeyMetadata } = await west.send(new CreateKeyCommand({ MultiRegion: true, Origin: 'EXTERNAL' }));
+    const keyId = KeyMetadata!.KeyId!;
+    const material = randomBytes(32);
+    const imported = await importMaterial(west, keyId, material);
+    await west.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'eu-west-1' }));
+    kms.settle();
+    expect((await describe1(eu, keyId)).KeyState).toBe('PendingImport');
+    await expectKmsError(
+      importMaterial(eu, keyId, randomBytes(32)),
+      'IncorrectKeyMaterialException',
+      'The key material is invalid or is not the key material expected for this KMS key.',
+    );
+    expect((await describe1(eu, keyId)).KeyState).toBe('PendingImport');
+    expect((await importMaterial(eu, keyId, material)).KeyMaterialId).toBe(imported.KeyMaterialId);
+    const { CiphertextBlob } = await west.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('one material') }));
+    expect(Buffer.from((await eu.send(new DecryptCommand({ CiphertextBlob }))).Plaintext!).toString()).toBe('one material');
   });
 });
 

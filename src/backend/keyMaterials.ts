@@ -23,8 +23,25 @@ export function withoutSecret(material: KeyMaterial): KeyMaterial {
   return { id: material.id, secret: new Uint8Array(0), ...(material.rotated && { rotated: material.rotated }), ...(imported && { imported }) };
 }
 
-/** Removes the secret of the key's version `id` (deletion or expiry); the key then waits for its import. */
+/** Every version of the key, oldest first: its materials, then any imported material waiting in PENDING_ROTATION. */
+export function versionsOf(key: KeyRecord): KeyMaterial[] {
+  const pending = key.rotation?.pendingMaterial;
+  return pending ? [...key.materials, pending] : key.materials;
+}
+
+/** The key's version `id`, current, former or waiting in PENDING_ROTATION. */
+export const versionOf = (key: KeyRecord, id: string): KeyMaterial | undefined => versionsOf(key).find((m) => m.id === id);
+
+/**
+ * Removes the secret of the key's version `id` (deletion or expiry). A version the key used waits
+ * for its import (the key becomes PendingImport); one waiting in PENDING_ROTATION just loses its bytes.
+ */
 export function loseMaterial(key: KeyRecord, id: string): void {
+  const rotation = key.rotation;
+  if (rotation?.pendingMaterial?.id === id) {
+    rotation.pendingMaterial = withoutSecret(rotation.pendingMaterial);
+    return;
+  }
   const i = key.materials.findIndex((m) => m.id === id);
   if (i === -1) return;
   key.materials[i] = withoutSecret(key.materials[i]!);
@@ -48,7 +65,7 @@ export function scheduleExpiry(core: Core, region: RegionState, key: KeyRecord, 
   const validTo = material.imported?.validTo;
   if (!validTo || !material.imported?.present) return;
   core.due.add(validTo, () => {
-    const current = key.materials.find((m) => m.id === material.id);
+    const current = versionOf(key, material.id);
     if (region.keys.get(key.keyId) !== key || current?.imported?.validTo?.getTime() !== validTo.getTime() || isMissing(current)) return;
     loseMaterial(key, material.id);
   });
@@ -88,7 +105,7 @@ export function rescheduleMaterials(core: Core): void {
   for (const region of core.store.regions()) {
     for (const key of region.keys.values()) {
       scheduleRotation(core, region, key);
-      for (const material of key.materials) scheduleExpiry(core, region, key, material);
+      for (const material of versionsOf(key)) scheduleExpiry(core, region, key, material);
     }
   }
 }

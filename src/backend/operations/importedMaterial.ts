@@ -9,11 +9,12 @@ import { providerFor } from '../../crypto';
 import { importedMaterialId, keyPairFromPkcs8, unwrapKeyMaterial, type WrappingAlgorithm } from '../../crypto/keyImport';
 import { importedMaterial as errors, unsupported } from '../../errors';
 import { DAY_MS } from '../clock';
-import { awaitingImport, isMissing, loseMaterial, scheduleExpiry, withoutSecret } from '../keyMaterials';
+import { awaitingImport, isMissing, loseMaterial, scheduleExpiry, versionOf, versionsOf } from '../keyMaterials';
 import { specInfo } from '../keySpecs';
 import { transition } from '../keyStates';
+import { membersOf } from '../replicas';
 import { KEY_ID_OR_ARN } from '../resolveKey';
-import type { ImportParameters, KeyMaterial, KeyRecord } from '../store';
+import type { ImportParameters, KeyMaterial, KeyRecord, Store } from '../store';
 import { operation, type OperationContext, type OperationGroup } from './operation';
 import { keyIdParam } from './params';
 
@@ -116,7 +117,7 @@ const ImportKeyMaterial = operation<ImportKeyMaterialRequest>({
         ...(input.KeyMaterialDescription !== undefined && { description: input.KeyMaterialDescription }),
       },
     };
-    const placed = place(key, imported, input);
+    const placed = place(ctx.core.store, key, imported, input);
     // Every check has passed: from here on the import takes effect.
     placed.write();
     scheduleExpiry(ctx.core, ctx.region, key, placed.material);
@@ -158,9 +159,9 @@ function materialFor(key: KeyRecord, plain: Uint8Array): Uint8Array {
  * same material again for an existing version; or new material for a symmetric key, which waits
  * in PENDING_ROTATION for RotateKeyOnDemand. Checks only; `write` makes the change.
  */
-function place(key: KeyRecord, material: KeyMaterial, input: ImportKeyMaterialRequest): { material: KeyMaterial; write(): void } {
+function place(store: Store, key: KeyRecord, material: KeyMaterial, input: ImportKeyMaterialRequest): { material: KeyMaterial; write(): void } {
   const pending = key.rotation?.pendingMaterial;
-  const versions = [...key.materials, ...(pending ? [pending] : [])];
+  const versions = versionsOf(key);
   const type = input.ImportType ?? (key.materials.length === 0 ? 'NEW_KEY_MATERIAL' : 'EXISTING_KEY_MATERIAL');
   if (type === 'EXISTING_KEY_MATERIAL') {
     const target = input.KeyMaterialId === undefined ? key.materials[key.materials.length - 1] : versions.find((m) => m.id === input.KeyMaterialId);
@@ -182,6 +183,12 @@ function place(key: KeyRecord, material: KeyMaterial, input: ImportKeyMaterialRe
   }
   // KMS expected new material, but this one is already associated with the key.
   if (versions.some((m) => m.id === material.id)) throw errors.incorrectMaterial();
+  // Every member of a multi-Region key holds the same material (developer guide: importing key
+  // material into multi-Region keys): a version another member already has must be that one.
+  // Material IDs derive from the shared key ID and the material, so equal IDs mean equal material.
+  const others = membersOf(store, key).filter((m) => m !== key);
+  const shared = others.map((m) => versionsOf(m)[versions.length]).find((m) => m !== undefined);
+  if (shared && shared.id !== material.id) throw errors.incorrectMaterial();
   if (key.materials.length === 0) return { material, write: () => key.materials.push(material) };
   // Asymmetric and HMAC keys cannot change their material after the first import.
   if (key.keySpec !== 'SYMMETRIC_DEFAULT') throw errors.incorrectMaterial();
@@ -198,15 +205,12 @@ const DeleteImportedKeyMaterial = operation<DeleteImportedKeyMaterialRequest>({
   input: { KeyId: keyIdParam(), KeyMaterialId: { type: 'string', min: 1, max: 64 } },
   key: { param: 'KeyId', forms: KEY_ID_OR_ARN },
   run(_ctx, input, key) {
-    const pending = key.rotation?.pendingMaterial;
     const named = input.KeyMaterialId;
-    const target =
-      named === undefined ? key.materials[key.materials.length - 1] : [...key.materials, ...(pending ? [pending] : [])].find((m) => m.id === named);
+    const target = named === undefined ? key.materials[key.materials.length - 1] : versionOf(key, named);
     if (named !== undefined && !target) throw errors.unknownMaterialId(named);
     // Nothing imported yet, or already gone: success with no effect (developer guide: Key states).
     if (!target || isMissing(target)) return { KeyId: key.arn, ...(target && { KeyMaterialId: target.id }) };
-    if (target === pending) key.rotation!.pendingMaterial = withoutSecret(target);
-    else loseMaterial(key, target.id);
+    loseMaterial(key, target.id);
     return { KeyId: key.arn, KeyMaterialId: target.id };
   },
 });
