@@ -204,6 +204,27 @@ describe('UpdatePrimaryRegion, as the developer guide describes it', () => {
   });
 });
 
+describe('a member deleted while the primary Region is updating', () => {
+  it('leaves the set, and the update still ends with both keys Enabled', async () => {
+    const keyId = await primaryWithReplica();
+    await west.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'us-east-1' }));
+    kms.settle();
+    await east.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
+    kms.advanceTime(7 * DAY_MS - 1);
+    await west.send(new UpdatePrimaryRegionCommand({ KeyId: keyId, PrimaryRegion: 'eu-west-1' }));
+    kms.advanceTime(1);
+    await expectKmsError(east.send(new DescribeKeyCommand({ KeyId: keyId })), 'NotFoundException', `Key 'arn:aws:kms:us-east-1:${kms.accountId}:key/${keyId}' does not exist`);
+    kms.settle();
+    const [west2, eu2] = [await describe1(west, keyId), await describe1(eu, keyId)];
+    expect([west2.KeyState, eu2.KeyState]).toEqual(['Enabled', 'Enabled']);
+    expect(eu2.MultiRegionConfiguration).toEqual({
+      MultiRegionKeyType: 'PRIMARY',
+      PrimaryKey: { Arn: `arn:aws:kms:eu-west-1:${kms.accountId}:key/${keyId}`, Region: 'eu-west-1' },
+      ReplicaKeys: [{ Arn: `arn:aws:kms:us-west-2:${kms.accountId}:key/${keyId}`, Region: 'us-west-2' }],
+    });
+  });
+});
+
 describe('ScheduleKeyDeletion of a primary with replicas', () => {
   it('waits in PendingReplicaDeletion until the last replica is deleted, then starts its own waiting period', async () => {
     const keyId = await primaryWithReplica();

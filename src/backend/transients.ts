@@ -25,13 +25,17 @@ export function scheduleReplicaCreated(core: Core, replica: KeyRecord, ms = core
 
 /**
  * The end of UpdatePrimaryRegion: the new primary becomes the primary of every member, and both
- * keys return to Enabled. A later UpdatePrimaryRegion replaces the set value, so this one then does nothing.
+ * keys return to Enabled. The set value is replaced meanwhile when a member is deleted, so the
+ * update is recognised by its regions, not by identity; a later UpdatePrimaryRegion to another
+ * Region changes them, and this one then does nothing.
  */
 export function scheduleUpdateEnd(core: Core, oldPrimary: KeyRecord, set: MultiRegionSet, ms = core.delays.updating): void {
   core.due.add(after(core, ms), () => {
-    if (oldPrimary.multiRegionSet !== set || set.updatingTo === undefined) return;
-    const newPrimary = memberIn(core.store, oldPrimary, set.updatingTo);
-    writeSet(core.store, oldPrimary, { primaryRegion: set.updatingTo, regions: set.regions });
+    const current = setOf(oldPrimary);
+    const updatingTo = current.updatingTo;
+    if (updatingTo === undefined || updatingTo !== set.updatingTo || current.primaryRegion !== set.primaryRegion) return;
+    const newPrimary = memberIn(core.store, oldPrimary, updatingTo);
+    writeSet(core.store, oldPrimary, { primaryRegion: updatingTo, regions: current.regions });
     for (const key of [oldPrimary, newPrimary]) if (key && isUpdating(key)) transition(key, 'endUpdate');
   }, 'transient');
 }
