@@ -8,14 +8,13 @@ process.env.AWS_EC2_METADATA_DISABLED = 'true';
 export const blockedConnects: string[] = [];
 
 const originalConnect = net.Socket.prototype.connect;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-(net.Socket.prototype as any).connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
+Object.defineProperty(net.Socket.prototype, 'connect', { configurable: true, writable: true, value: function guardedConnect(this: net.Socket, ...args: unknown[]) {
   const [first, second] = args as [unknown, unknown];
   const where =
     typeof first === 'object' && first !== null
       ? JSON.stringify({ host: (first as net.TcpNetConnectOpts).host, port: (first as net.TcpNetConnectOpts).port, path: (first as net.IpcNetConnectOpts).path })
-      : `${String(second ?? 'localhost')}:${String(first)}`;
+      : `${typeof second === 'string' ? second : 'localhost'}:${String(first)}`;
   blockedConnects.push(where);
   throw new Error(`bench socket guard: blocked connect to ${where}`);
-};
+} });
 export const unguardedConnect = originalConnect;

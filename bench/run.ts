@@ -58,7 +58,10 @@ async function main(): Promise<void> {
 
   const fakeUs: Record<string, number[]> = {};
   const floorUs: Record<string, number[]> = {};
-  for (const row of ROWS) (fakeUs[row.op] = []), (floorUs[row.op] = []);
+  for (const row of ROWS) {
+    fakeUs[row.op] = [];
+    floorUs[row.op] = [];
+  }
   for (let round = 0; round < ROUNDS; round++) {
     for (const row of ROWS) {
       // Alternate which side goes first, so drift within a round does not favour one side.

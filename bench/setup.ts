@@ -34,15 +34,15 @@ let recordInto: ((c: Canned) => void) | undefined;
  * `kms.plugin()` applied through a stack proxy that wraps the fake transport: records the
  * response it gives (copied before the SDK mutates it) and times the synchronous respond path.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function instrumented(plugin: Pluggable<object, object>): Pluggable<any, any> {
+function instrumented<I extends object, O extends object>(plugin: Pluggable<object, object>): Pluggable<I, O> {
   return {
-    applyToStack(stack: MiddlewareStack<object, object>) {
+    applyToStack(typed: MiddlewareStack<I, O>) {
+      const stack = typed as unknown as MiddlewareStack<object, object>;
       const proxy = new Proxy(stack, {
         get(target, prop, receiver) {
-          if (prop !== 'addRelativeTo') return Reflect.get(target, prop, receiver);
+          if (prop !== 'addRelativeTo') return Reflect.get(target, prop, receiver) as unknown;
           return (mw: DeserializeMiddleware<object, object>, options: RelativeMiddlewareOptions) => {
-            if (options.name !== kmsFakeMiddlewareOptions.name) return target.addRelativeTo(mw as never, options);
+            if (options.name !== kmsFakeMiddlewareOptions.name) return target.addRelativeTo(mw, options);
             const wrapped: DeserializeMiddleware<object, object> = (next, context) => {
               const inner = mw(next, context);
               return async (args) => {
@@ -56,7 +56,7 @@ function instrumented(plugin: Pluggable<object, object>): Pluggable<any, any> {
                 return result;
               };
             };
-            return target.addRelativeTo(wrapped as never, options);
+            return target.addRelativeTo(wrapped, options);
           };
         },
       });
@@ -66,16 +66,16 @@ function instrumented(plugin: Pluggable<object, object>): Pluggable<any, any> {
 }
 
 /** The floor's transport: same place as the fake, answers a canned wire response with a fresh body. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function cannedPlugin(canned: Canned): Pluggable<any, any> {
-  const transport: DeserializeMiddleware<object, object> = () => async () => {
-    return {
+function cannedPlugin<I extends object, O extends object>(canned: Canned): Pluggable<I, O> {
+  const transport: DeserializeMiddleware<object, object> = () => () => {
+    return Promise.resolve({
       response: new HttpResponse({ statusCode: canned.statusCode, headers: { ...canned.headers }, body: new Uint8Array(canned.body) }),
       output: undefined as never,
-    };
+    });
   };
   return {
-    applyToStack(stack: MiddlewareStack<object, object>) {
+    applyToStack(typed: MiddlewareStack<I, O>) {
+      const stack = typed as unknown as MiddlewareStack<object, object>;
       applyAuthPassThrough(stack);
       stack.addRelativeTo(transport, { name: 'cannedTransport', relation: 'after', toMiddleware: 'deserializerMiddleware', override: true });
     },

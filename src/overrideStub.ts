@@ -22,8 +22,8 @@ export function overrideStub<Input extends object, Output extends object>(overri
     resolvesOnce: (output) => add({ kind: 'resolves', output }, true),
     rejects: (error) => add({ kind: 'rejects', error }, false),
     rejectsOnce: (error) => add({ kind: 'rejects', error }, true),
-    callsFake: (fn) => add({ kind: 'callsFake', fn: fn as (input: never) => unknown }, false),
-    callsFakeOnce: (fn) => add({ kind: 'callsFake', fn: fn as (input: never) => unknown }, true),
+    callsFake: (fn) => add({ kind: 'callsFake', fn: fn }, false),
+    callsFakeOnce: (fn) => add({ kind: 'callsFake', fn: fn }, true),
   };
   function add(behaviour: Override['behaviours'][number]['behaviour'], once: boolean) {
     override.behaviours.push({ behaviour, once });

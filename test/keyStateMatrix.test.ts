@@ -175,7 +175,7 @@ async function stateOf(client: KMSClient, key: KeyMetadata) {
 function sdkClass(name: string): { prototype: unknown } {
   const value = (Sdk as unknown as Record<string, unknown>)[name];
   if (typeof value !== 'function') throw new Error(`@aws-sdk/client-kms exports no class ${name}`);
-  return value as { prototype: unknown };
+  return value;
 }
 
 // ---- the matrix ----

@@ -21,7 +21,7 @@ beforeAll(() => {
     connects.push(args[0]);
     setImmediate(() => this.destroy(new Error('kms-fake test: network access is forbidden')));
     return this;
-  } as typeof realConnect;
+  };
 });
 afterAll(() => {
   net.Socket.prototype.connect = realConnect;
@@ -33,9 +33,9 @@ beforeEach(() => {
 /** A credential provider that counts its calls: the fake must never ask for credentials. */
 function countingCredentials() {
   const provider = Object.assign(
-    async () => {
+    () => {
       provider.calls += 1;
-      throw new Error('credentials were requested');
+      return Promise.reject(new Error('credentials were requested'));
     },
     { calls: 0 },
   );

@@ -100,8 +100,8 @@ describe('GenerateDataKey size: exactly one of KeySpec and NumberOfBytes', () =>
     ]),
   )('%s with %s is refused', async (op, _label, size) => {
     const key = await symmetricKey();
-    const command = commands[op as keyof typeof commands]({ KeyId: key.keyId, ...(size as object) });
-    await refused(() => client.send(command as GenerateDataKeyCommand), 'ValidationException', 'Please specify either number of bytes or key spec.');
+    const command = commands[op as keyof typeof commands]({ KeyId: key.keyId, ...(size) });
+    await refused(() => client.send(command), 'ValidationException', 'Please specify either number of bytes or key spec.');
   });
 
   // messages.md 4, tag C/D: the GenerateRandom wording applied to GenerateDataKey.

@@ -6,9 +6,10 @@ import { createHash, createHmac, hkdfSync, randomFillSync, randomUUID } from 'no
  * @internal
  */
 export interface Entropy {
-  bytes(length: number): Uint8Array;
-  uuid(): string;
-  hex(length: number): string;
+  // Properties, not methods: they are closures, handed around unbound (e.g. as a RandomBytes).
+  readonly bytes: (length: number) => Uint8Array;
+  readonly uuid: () => string;
+  readonly hex: (length: number) => string;
 }
 
 export function createEntropy(seed?: string | number): Entropy {

@@ -4,7 +4,7 @@ import { DAY_MS } from './clock';
 import { rescheduleAll } from './deletion';
 import { deriveBytes } from './entropy';
 import { KEY_SPECS, specInfo } from './keySpecs';
-import { initialState, transition } from './keyStates';
+import { enterDeclaredState, initialState, isPendingDeletion, type DeclarableState } from './keyStates';
 import type { Core } from './operations/operation';
 import { defaultKeyPolicy } from './operations/policies';
 import { aliasArn, keyArn, partitionOf, type KeyRecord, type Scope } from './store';
@@ -19,7 +19,7 @@ export interface FixtureKey {
   keyUsage?: KeyUsageType;
   /** `EXTERNAL` declares a key awaiting imported material (PendingImport). */
   origin?: 'AWS_KMS' | 'EXTERNAL';
-  state?: 'Enabled' | 'Disabled' | 'PendingDeletion' | 'PendingImport';
+  state?: DeclarableState;
   description?: string;
   tags?: Record<string, string> | Tag[];
   /** A JSON policy document (string or object); default: KMS's default key policy. */
@@ -100,7 +100,7 @@ function keyOf(declared: FixtureKey, scope: Scope, seed: string, now: Date): Key
   if (!KEY_SPECS.includes(keySpec)) throw usageError(`fixture: ${keyId}: unknown keySpec ${keySpec}`);
   const keyUsage = declared.keyUsage ?? (keySpec === 'SYMMETRIC_DEFAULT' ? 'ENCRYPT_DECRYPT' : undefined);
   if (!keyUsage || !(keyUsage in specInfo(keySpec).usages)) throw usageError(`fixture: ${keyId}: keyUsage ${String(keyUsage)} does not fit ${keySpec}`);
-  const origin = declared.origin ?? (declared.state === 'PendingImport' ? 'EXTERNAL' : 'AWS_KMS');
+  const origin = declared.origin ?? (declared.state && initialState(false) === declared.state ? 'EXTERNAL' : 'AWS_KMS');
   const hasMaterial = origin !== 'EXTERNAL';
   const secretBytes = specInfo(keySpec).secretBytes ?? 32;
   const key: KeyRecord = {
@@ -131,13 +131,10 @@ function keyOf(declared: FixtureKey, scope: Scope, seed: string, now: Date): Key
 }
 
 function applyState(key: KeyRecord, declared: FixtureKey, now: Date): void {
-  const state = declared.state ?? (key.materials.length > 0 ? 'Enabled' : 'PendingImport');
-  if ((state === 'PendingImport') !== (key.materials.length === 0)) {
+  if (declared.state && enterDeclaredState(key, declared.state) === 'materialMismatch') {
     throw usageError(`fixture: ${key.keyId}: PendingImport goes with origin EXTERNAL, and only with it`);
   }
-  if (state === 'Disabled') transition(key, 'disable');
-  if (state === 'PendingDeletion') {
-    transition(key, 'scheduleDeletion');
+  if (isPendingDeletion(key)) {
     key.deletionDate = declared.deletionDate ? dateOf(declared.deletionDate, 'deletionDate', key.keyId) : new Date(now.getTime() + 30 * DAY_MS);
     key.pendingWindowInDays = 30;
   }

@@ -211,6 +211,21 @@ const transitions: Record<Transition, Partial<Record<KeyState, KeyState>>> = {
   loseMaterial: { Enabled: 'PendingImport', Disabled: 'PendingImport' },
 };
 
+/** States a fixture may declare, and the transition that leads there from a new key. */
+const declarable = { Enabled: undefined, Disabled: 'disable', PendingDeletion: 'scheduleDeletion', PendingImport: undefined } as const;
+export type DeclarableState = keyof typeof declarable;
+
+/**
+ * Puts a newly built key (fixtures) into a declared state through the transition table; the
+ * key's material decides whether it starts Enabled or PendingImport, so those must agree.
+ */
+export function enterDeclaredState(key: KeyRecord, state: DeclarableState): 'ok' | 'materialMismatch' {
+  if ((state === 'PendingImport') !== (key.state === 'PendingImport')) return 'materialMismatch';
+  const event = declarable[state];
+  if (event) transition(key, event);
+  return 'ok';
+}
+
 export function transition(key: KeyRecord, event: Transition): void {
   key.state = transitions[event][key.state] ?? key.state;
 }

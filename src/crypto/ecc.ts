@@ -12,7 +12,7 @@ import { hashOf, nodeKeys, type CryptoProvider, type KeyPair, nodeKeyPair } from
 interface Curve {
   readonly node: string;
   readonly jwk: string;
-  readonly noble: typeof p256 | typeof secp256k1;
+  readonly noble: typeof p256  ;
   readonly bytes: number;
 }
 

@@ -4,7 +4,7 @@ import { usageError } from '../errors';
 /** A client class such as `KMSClient`: instances have a stack and a `send`. */
 export interface ClientClass {
   readonly name: string;
-  readonly prototype: { send(...args: never[]): unknown };
+  readonly prototype: { send: (this: unknown, ...args: never[]) => unknown };
 }
 
 /** Something that can take over a client: attaches itself and returns the exact undo. */
