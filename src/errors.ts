@@ -225,6 +225,13 @@ export const rotation = {
   /** No public record shows the text; the fake's own. */
   noPendingMaterial: (arn: string) =>
     unsupported(`${arn} has no imported key material in the PENDING_ROTATION state to rotate to.`),
+  /**
+   * EnableKeyRotation, DisableKeyRotation or RotateKeyOnDemand on a multi-Region replica: rotation is
+   * set on the primary key (API Reference: GetKeyRotationStatus, RotateKeyOnDemand). No public record
+   * shows AWS's text; the fake's own.
+   */
+  onReplica: (arn: string, primaryArn: string) =>
+    unsupported(`${arn} is a multi-Region replica key. Manage the rotation of its multi-Region key on the primary key ${primaryArn}.`),
 };
 
 /**

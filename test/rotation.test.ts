@@ -9,11 +9,13 @@ import {
   EncryptCommand,
   GetKeyRotationStatusCommand,
   ListKeyRotationsCommand,
+  ReplicateKeyCommand,
   RotateKeyOnDemandCommand,
+  UpdatePrimaryRegionCommand,
   type KMSClient,
 } from '@aws-sdk/client-kms';
 import { randomBytes } from 'node:crypto';
-import { DAY_MS, setup } from './support/client';
+import { DAY_MS, fakeClient, setup } from './support/client';
 import { expectKmsError, NO_MESSAGE } from './support/errors';
 import { importMaterial } from './support/importMaterial';
 
@@ -138,6 +140,19 @@ describe('on-demand rotation', () => {
     expect(new Set(ids).size).toBe(3);
   });
 
+  it('changes nothing when it fails: a key with imported material and nothing in PENDING_ROTATION', async () => {
+    const { kms, client } = setup({ clock: () => START });
+    const key = (await client.send(new CreateKeyCommand({ Origin: 'EXTERNAL' }))).KeyMetadata!;
+    await importMaterial(client, key.KeyId!, randomBytes(32));
+    const before = kms.snapshot();
+    await expectKmsError(
+      client.send(new RotateKeyOnDemandCommand({ KeyId: key.KeyId })),
+      'UnsupportedOperationException',
+      `${key.Arn} has no imported key material in the PENDING_ROTATION state to rotate to.`,
+    );
+    expect(kms.snapshot()).toEqual(before);
+  });
+
   it('rotates a key with imported material to new material imported in PENDING_ROTATION', async () => {
     const { client } = setup({ clock: () => START });
     const key = (await client.send(new CreateKeyCommand({ Origin: 'EXTERNAL' }))).KeyMetadata!;
@@ -192,5 +207,58 @@ describe('keys that cannot rotate', () => {
       'UnsupportedOperationException',
       `${key.Arn} origin is EXTERNAL which is not valid for this operation.`,
     );
+  });
+});
+
+describe('rotation of multi-Region keys: a shared property, managed on the primary', () => {
+  async function primaryWithReplica() {
+    const { kms, client: west } = setup({ clock: () => START }, 'us-west-2');
+    const eu = fakeClient(kms, 'eu-west-1');
+    const key = (await west.send(new CreateKeyCommand({ MultiRegion: true }))).KeyMetadata!;
+    await west.send(new ReplicateKeyCommand({ KeyId: key.KeyId, ReplicaRegion: 'eu-west-1' }));
+    kms.settle();
+    return { kms, west, eu, keyId: key.KeyId!, replicaArn: `arn:aws:kms:eu-west-1:${kms.accountId}:key/${key.KeyId!}` };
+  }
+  const status = async (client: KMSClient, KeyId: string) => client.send(new GetKeyRotationStatusCommand({ KeyId }));
+
+  it('refuses EnableKeyRotation, DisableKeyRotation and RotateKeyOnDemand on a replica, changing nothing', async () => {
+    const { kms, west, eu, keyId, replicaArn } = await primaryWithReplica();
+    const message = `${replicaArn} is a multi-Region replica key. Manage the rotation of its multi-Region key on the primary key arn:aws:kms:us-west-2:${kms.accountId}:key/${keyId}.`;
+    for (const command of [new EnableKeyRotationCommand({ KeyId: keyId }), new DisableKeyRotationCommand({ KeyId: keyId }), new RotateKeyOnDemandCommand({ KeyId: keyId })]) {
+      await expectKmsError(eu.send(command), 'UnsupportedOperationException', message);
+    }
+    expect([(await status(west, keyId)).KeyRotationEnabled, (await status(eu, keyId)).KeyRotationEnabled]).toEqual([false, false]);
+    expect((await eu.send(new ListKeyRotationsCommand({ KeyId: keyId }))).Rotations).toEqual([]);
+    kms.advanceTime(400 * DAY_MS);
+    expect((await eu.send(new ListKeyRotationsCommand({ KeyId: keyId }))).Rotations).toEqual([]);
+  });
+
+  it("reports the primary's rotation status on the replica, and the primary's rotations reach it", async () => {
+    const { kms, west, eu, keyId } = await primaryWithReplica();
+    await west.send(new EnableKeyRotationCommand({ KeyId: keyId, RotationPeriodInDays: 90 }));
+    expect(await status(eu, keyId)).toMatchObject({ KeyRotationEnabled: true, RotationPeriodInDays: 90, NextRotationDate: after(90) });
+    kms.advanceTime(90 * DAY_MS);
+    const ciphertext = await encrypt(west, keyId, 'after the rotation');
+    expect(await decrypt(eu, ciphertext)).toBe('after the rotation');
+    const ids = async (client: KMSClient) => (await client.send(new ListKeyRotationsCommand({ KeyId: keyId }))).Rotations?.map((r) => r.KeyMaterialId);
+    expect(await ids(eu)).toEqual(await ids(west));
+    await west.send(new DisableKeyRotationCommand({ KeyId: keyId }));
+    expect((await status(eu, keyId)).KeyRotationEnabled).toBe(false);
+  });
+
+  it('keeps the rotations and the schedule of the former primary on the new primary after UpdatePrimaryRegion', async () => {
+    const { kms, west, eu, keyId } = await primaryWithReplica();
+    await west.send(new EnableKeyRotationCommand({ KeyId: keyId, RotationPeriodInDays: 90 }));
+    await west.send(new RotateKeyOnDemandCommand({ KeyId: keyId }));
+    const rotatedOnWest = await encrypt(west, keyId, 'rotated on the former primary');
+    await west.send(new UpdatePrimaryRegionCommand({ KeyId: keyId, PrimaryRegion: 'eu-west-1' }));
+    kms.settle();
+    expect(await decrypt(west, rotatedOnWest)).toBe('rotated on the former primary');
+    kms.advanceTime(90 * DAY_MS);
+    const rotations = (await eu.send(new ListKeyRotationsCommand({ KeyId: keyId }))).Rotations;
+    expect(rotations?.map((r) => [r.RotationDate, r.RotationType])).toEqual([[START, 'ON_DEMAND'], [after(90), 'AUTOMATIC']]);
+    expect(await status(eu, keyId)).toMatchObject({ KeyRotationEnabled: true, NextRotationDate: after(180) });
+    expect(await status(west, keyId)).toMatchObject({ KeyRotationEnabled: true, NextRotationDate: after(180) });
+    expect(await decrypt(west, await encrypt(eu, keyId, 'rotated on the new primary'))).toBe('rotated on the new primary');
   });
 });

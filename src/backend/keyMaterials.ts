@@ -2,6 +2,7 @@ import type { ExpirationModelType, RotationType } from '@aws-sdk/client-kms';
 import { DAY_MS } from './clock';
 import { isEnabled, transition } from './keyStates';
 import { newMaterial } from './operations/material';
+import { isReplica } from './replicas';
 import type { Core } from './operations/operation';
 import type { KeyMaterial, KeyRecord, RegionState } from './store';
 
@@ -86,10 +87,11 @@ export function scheduleRotation(core: Core, region: RegionState, key: KeyRecord
  * The automatic rotation due at `due`, looked at on `check`. A disabled key is not rotated;
  * once it is enabled again, KMS rotates an overdue key at once (API Reference:
  * GetKeyRotationStatus). The fake looks again every fake day, so that happens within a day.
+ * Only a primary rotates a multi-Region key; after UpdatePrimaryRegion the new primary has its own entry.
  */
 function rotateIfDue(core: Core, region: RegionState, key: KeyRecord, due: Date, check: Date): void {
   const automatic = key.rotation?.automatic;
-  if (region.keys.get(key.keyId) !== key || automatic?.nextRotationDate.getTime() !== due.getTime()) return;
+  if (region.keys.get(key.keyId) !== key || isReplica(key) || automatic?.nextRotationDate.getTime() !== due.getTime()) return;
   if (!isEnabled(key)) {
     const again = new Date(check.getTime() + DAY_MS);
     core.due.add(again, () => rotateIfDue(core, region, key, due, again));

@@ -1,6 +1,7 @@
 import type { MultiRegionConfiguration } from '@aws-sdk/client-kms';
 import { DAY_MS } from './clock';
 import { isPendingReplicaDeletion, isUpdating, transition } from './keyStates';
+import { copyRotation } from './snapshot';
 import { keyArn, partitionOf, type KeyRecord, type MultiRegionSet, type RegionState, type Store } from './store';
 
 /**
@@ -41,6 +42,15 @@ export function writeSet(store: Store, key: KeyRecord, set: MultiRegionSet): voi
 /** Whether `key` is its set's primary; during an update the old primary stays it until the update ends. */
 export const isPrimary = (key: KeyRecord) => key.multiRegion && setOf(key).primaryRegion === key.region;
 
+/** Whether `key` is a multi-Region replica (as {@link isPrimary} sees it). */
+export const isReplica = (key: KeyRecord) => key.multiRegion && !isPrimary(key);
+
+/** The primary of `key`'s set (the key itself for a single-Region key), if it exists. */
+export const primaryOf = (store: Store, key: KeyRecord) => memberIn(store, key, setOf(key).primaryRegion);
+
+/** The ARN of the primary of `key`'s set. */
+export const primaryArn = (key: KeyRecord) => keyArn(scopeIn(key, setOf(key).primaryRegion), key.keyId);
+
 /**
  * DescribeKey's MultiRegionConfiguration as this member sees it (API Reference:
  * MultiRegionConfiguration). While the primary Region is being updated, both keys in `Updating`
@@ -65,10 +75,10 @@ export function multiRegionConfiguration(key: KeyRecord): MultiRegionConfigurati
  */
 export function syncFromPrimary(store: Store, key: KeyRecord): void {
   if (!key.multiRegion || isPrimary(key)) return;
-  const primary = memberIn(store, key, setOf(key).primaryRegion);
+  const primary = primaryOf(store, key);
   if (!primary || primary === key) return;
   if (key.origin !== 'EXTERNAL' && primary.materials !== key.materials) key.materials = [...primary.materials];
-  if (primary.rotation) key.rotation = { ...primary.rotation, ...(primary.rotation.automatic && { automatic: { ...primary.rotation.automatic } }) };
+  if (primary.rotation) key.rotation = copyRotation(primary.rotation);
 }
 
 /**

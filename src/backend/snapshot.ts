@@ -8,7 +8,11 @@ export interface StoreSnapshot {
 /** A material version without its cached key pair (derived again on first use). */
 const copyMaterial = ({ keyPair: _cached, ...m }: KeyMaterial): KeyMaterial => ({ ...m, secret: new Uint8Array(m.secret) });
 
-const copyRotation = (r: KeyRotation): KeyRotation => ({
+/**
+ * A deep copy of rotation settings, sharing nothing with the original: for snapshots, and for the
+ * rotation a replica takes from its primary (ReplicateKey, and on every request). @internal
+ */
+export const copyRotation = (r: KeyRotation): KeyRotation => ({
   onDemandRotations: r.onDemandRotations,
   ...(r.automatic && { automatic: { ...r.automatic } }),
   ...(r.pendingMaterial && { pendingMaterial: copyMaterial(r.pendingMaterial) }),

@@ -1,6 +1,7 @@
 import { isCreating, isEnabled, isUnavailable, isUpdating, transition } from './keyStates';
 import type { Core } from './operations/operation';
-import { memberIn, setOf, writeSet } from './replicas';
+import { scheduleRotation } from './keyMaterials';
+import { memberIn, setOf, syncFromPrimary, writeSet } from './replicas';
 import { partitionOf, type CustomKeyStoreRecord, type KeyRecord, type MultiRegionSet, type RegionState } from './store';
 
 /**
@@ -12,8 +13,9 @@ import { partitionOf, type CustomKeyStoreRecord, type KeyRecord, type MultiRegio
  */
 
 const after = (core: Core, ms: number) => new Date(core.clock.now().getTime() + ms);
-const stillStored = (core: Core, key: KeyRecord) =>
-  core.store.region({ accountId: key.accountId, region: key.region, partition: partitionOf(key.region) }).keys.get(key.keyId) === key;
+const regionOf = (core: Core, key: KeyRecord) =>
+  core.store.region({ accountId: key.accountId, region: key.region, partition: partitionOf(key.region) });
+const stillStored = (core: Core, key: KeyRecord) => regionOf(core, key).keys.get(key.keyId) === key;
 
 /** A replica made by ReplicateKey leaves `Creating`: Enabled, or PendingImport when its material is imported. */
 export function scheduleReplicaCreated(core: Core, replica: KeyRecord, ms = core.delays.creating): void {
@@ -24,10 +26,11 @@ export function scheduleReplicaCreated(core: Core, replica: KeyRecord, ms = core
 }
 
 /**
- * The end of UpdatePrimaryRegion: the new primary becomes the primary of every member, and both
- * keys return to Enabled. The set value is replaced meanwhile when a member is deleted, so the
- * update is recognised by its regions, not by identity; a later UpdatePrimaryRegion to another
- * Region changes them, and this one then does nothing.
+ * The end of UpdatePrimaryRegion: the new primary takes the shared properties (material versions,
+ * rotation) from the old one and becomes the primary of every member, its automatic rotation goes
+ * on the due list, and both keys return to Enabled. The set value is replaced meanwhile when a
+ * member is deleted, so the update is recognised by its regions, not by identity; a later
+ * UpdatePrimaryRegion to another Region changes them, and this one then does nothing.
  */
 export function scheduleUpdateEnd(core: Core, oldPrimary: KeyRecord, set: MultiRegionSet, ms = core.delays.updating): void {
   core.due.add(after(core, ms), () => {
@@ -35,7 +38,9 @@ export function scheduleUpdateEnd(core: Core, oldPrimary: KeyRecord, set: MultiR
     const updatingTo = current.updatingTo;
     if (updatingTo === undefined || updatingTo !== set.updatingTo || current.primaryRegion !== set.primaryRegion) return;
     const newPrimary = memberIn(core.store, oldPrimary, updatingTo);
+    if (newPrimary) syncFromPrimary(core.store, newPrimary);
     writeSet(core.store, oldPrimary, { primaryRegion: updatingTo, regions: current.regions });
+    if (newPrimary) scheduleRotation(core, regionOf(core, newPrimary), newPrimary);
     for (const key of [oldPrimary, newPrimary]) if (key && isUpdating(key)) transition(key, 'endUpdate');
   }, 'transient');
 }

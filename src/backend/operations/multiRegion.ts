@@ -5,6 +5,7 @@ import { assertKeyState, replicaState, transition } from '../keyStates';
 import { isPrimary, memberIn, setOf, writeSet } from '../replicas';
 import { KEY_ID_OR_ARN } from '../resolveKey';
 import type { StringShape } from '../shapes';
+import { copyRotation } from '../snapshot';
 import { keyArn, partitionOf, type KeyRecord } from '../store';
 import { scheduleReplicaCreated, scheduleUpdateEnd } from '../transients';
 import { operation, type OperationGroup } from './operation';
@@ -60,7 +61,7 @@ const ReplicateKey = operation<ReplicateKeyRequest>({
       tags,
       // Shared properties: imported material is imported into each member itself.
       materials: primary.origin === 'EXTERNAL' ? [] : [...primary.materials],
-      ...(primary.rotation && { rotation: { ...primary.rotation } }),
+      ...(primary.rotation && { rotation: copyRotation(primary.rotation) }),
     };
     ctx.core.store.region(scope).keys.set(replica.keyId, replica);
     const set = setOf(primary);

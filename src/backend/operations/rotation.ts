@@ -11,6 +11,7 @@ import { rotation as errors } from '../../errors';
 import { DAY_MS } from '../clock';
 import { isMissing, rotateTo, scheduleRotation } from '../keyMaterials';
 import { isPendingDeletion } from '../keyStates';
+import { isReplica, primaryArn, primaryOf } from '../replicas';
 import { KEY_ID_OR_ARN } from '../resolveKey';
 import type { KeyMaterial, KeyRecord, KeyRotation } from '../store';
 import { newMaterial } from './material';
@@ -23,8 +24,19 @@ const ROTATION_PERIOD = { min: 90, max: 2560, default: 365 };
 const ON_DEMAND_LIMIT = 25;
 
 /** Rotation is for symmetric encryption keys only (API Reference: EnableKeyRotation, RotateKeyOnDemand). */
-function assertRotatable(key: KeyRecord): void {
+function assertSymmetric(key: KeyRecord): void {
   if (key.keySpec !== 'SYMMETRIC_DEFAULT') throw errors.notSymmetric();
+}
+
+/**
+ * The checks of the calls that change rotation. Rotation is a shared property of a multi-Region
+ * key, set on its primary: "To enable or disable automatic rotation of a set of related
+ * multi-Region keys, set the property on the primary key" (API Reference: GetKeyRotationStatus),
+ * and "invoke the on-demand rotation on the primary key" (API Reference: RotateKeyOnDemand).
+ */
+function assertRotatable(key: KeyRecord): void {
+  assertSymmetric(key);
+  if (isReplica(key)) throw errors.onReplica(key.arn, primaryArn(key));
 }
 
 const rotationOf = (key: KeyRecord): KeyRotation => (key.rotation ??= { onDemandRotations: 0 });
@@ -57,8 +69,9 @@ const DisableKeyRotation = operation<DisableKeyRotationRequest>({
 const GetKeyRotationStatus = operation<GetKeyRotationStatusRequest>({
   input: { KeyId: keyIdParam() },
   key: { param: 'KeyId', forms: KEY_ID_OR_ARN },
-  run(_ctx, _input, key) {
-    const automatic = key.rotation?.automatic;
+  run(ctx, _input, key) {
+    // A replica reports its primary's rotation, the shared property (API Reference: GetKeyRotationStatus).
+    const automatic = (primaryOf(ctx.core.store, key) ?? key).rotation?.automatic;
     // While a key is pending deletion its rotation status is false (API Reference: GetKeyRotationStatus).
     const enabled = automatic !== undefined && !isPendingDeletion(key);
     return {
@@ -74,20 +87,25 @@ const RotateKeyOnDemand = operation<RotateKeyOnDemandRequest>({
   key: { param: 'KeyId', forms: KEY_ID_OR_ARN },
   run(ctx, _input, key) {
     assertRotatable(key);
-    const state = rotationOf(key);
-    if (state.onDemandRotations >= ON_DEMAND_LIMIT) throw errors.onDemandLimit(key.arn);
-    // Imported keys rotate to material imported beforehand in PENDING_ROTATION (API Reference: RotateKeyOnDemand).
-    const pending = state.pendingMaterial;
-    if (key.origin === 'EXTERNAL' && (!pending || isMissing(pending))) throw errors.noPendingMaterial(key.arn);
-    const material = key.origin === 'EXTERNAL' ? pending! : newMaterial(ctx, key.keySpec);
-    // Deliberate difference: KMS rotates in the background; the fake completes the rotation
-    // before answering, so GetKeyRotationStatus never reports an OnDemandRotationStartDate.
+    const done = key.rotation?.onDemandRotations ?? 0;
+    if (done >= ON_DEMAND_LIMIT) throw errors.onDemandLimit(key.arn);
+    const material = key.origin === 'EXTERNAL' ? pendingMaterialOf(key) : newMaterial(ctx, key.keySpec);
+    // Every check has passed. Deliberate difference: KMS rotates in the background; the fake completes
+    // the rotation before answering, so GetKeyRotationStatus never reports an OnDemandRotationStartDate.
     rotateTo(key, material, ctx.now, 'ON_DEMAND');
+    const state = rotationOf(key);
     delete state.pendingMaterial;
-    state.onDemandRotations += 1;
+    state.onDemandRotations = done + 1;
     return { KeyId: key.keyId };
   },
 });
+
+/** Imported keys rotate to material imported beforehand in PENDING_ROTATION (API Reference: RotateKeyOnDemand). */
+function pendingMaterialOf(key: KeyRecord): KeyMaterial {
+  const pending = key.rotation?.pendingMaterial;
+  if (!pending || isMissing(pending)) throw errors.noPendingMaterial(key.arn);
+  return pending;
+}
 
 const ListKeyRotations = operation<ListKeyRotationsRequest>({
   input: {
@@ -98,7 +116,7 @@ const ListKeyRotations = operation<ListKeyRotationsRequest>({
   },
   key: { param: 'KeyId', forms: KEY_ID_OR_ARN },
   run(_ctx, input, key) {
-    assertRotatable(key);
+    assertSymmetric(key);
     const all = input.IncludeKeyMaterial === 'ALL_KEY_MATERIAL';
     const last = key.materials.length - 1;
     const entries = key.materials.flatMap((m, i) =>
