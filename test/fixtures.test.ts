@@ -1,5 +1,9 @@
 import {
+  CancelKeyDeletionCommand,
+  CreateAliasCommand,
   CreateKeyCommand,
+  EnableKeyCommand,
+  TagResourceCommand,
   DecryptCommand,
   DescribeKeyCommand,
   EncryptCommand,
@@ -92,9 +96,14 @@ describe('seed and snapshots', () => {
     const run = async () => {
       const client = fakeClient(new KmsFake({ seed: 42 }), 'eu-west-1');
       const { KeyMetadata } = await client.send(new CreateKeyCommand({}));
-      return KeyMetadata!.KeyId;
+      return { client, keyId: KeyMetadata!.KeyId!, materialId: KeyMetadata!.CurrentKeyMaterialId };
     };
-    expect(await run()).toBe(await run());
+    const [first, second] = [await run(), await run()];
+    expect(second.keyId).toBe(first.keyId);
+    expect(second.materialId).toBe(first.materialId);
+    const { CiphertextBlob } = await first.client.send(new EncryptCommand({ KeyId: first.keyId, Plaintext: Buffer.from('same key') }));
+    const dec = await second.client.send(new DecryptCommand({ CiphertextBlob }));
+    expect(Buffer.from(dec.Plaintext!).toString()).toBe('same key');
   });
 
   it('restore(snapshot) returns the whole state, and scheduled deletions still fall due', async () => {
@@ -102,13 +111,20 @@ describe('seed and snapshots', () => {
     const client = fakeClient(kms, 'eu-west-1');
     const { KeyMetadata } = await client.send(new CreateKeyCommand({}));
     const { CiphertextBlob } = await client.send(new EncryptCommand({ KeyId: KeyMetadata!.KeyId, Plaintext: Buffer.from('x') }));
+    await client.send(new CreateAliasCommand({ AliasName: 'alias/kept', TargetKeyId: KeyMetadata!.KeyId }));
+    await client.send(new TagResourceCommand({ KeyId: KeyMetadata!.KeyId, Tags: [{ TagKey: 'team', TagValue: 'a' }] }));
     await client.send(new ScheduleKeyDeletionCommand({ KeyId: KeyMetadata!.KeyId, PendingWindowInDays: 7 }));
     const saved = kms.snapshot();
     kms.reset();
     expect((await client.send(new ListKeysCommand({}))).Keys).toEqual([]);
     kms.restore(saved);
     expect(await failure(client.send(new DecryptCommand({ CiphertextBlob })))).toBeInstanceOf(KMSInvalidStateException);
-    expect((await client.send(new ListAliasesCommand({}))).Aliases).toEqual([]);
+    expect((await client.send(new ListAliasesCommand({}))).Aliases!.map((a) => a.AliasName)).toEqual(['alias/kept']);
+    expect((await client.send(new ListResourceTagsCommand({ KeyId: KeyMetadata!.KeyId }))).Tags).toEqual([{ TagKey: 'team', TagValue: 'a' }]);
+    await client.send(new CancelKeyDeletionCommand({ KeyId: KeyMetadata!.KeyId }));
+    await client.send(new EnableKeyCommand({ KeyId: KeyMetadata!.KeyId }));
+    expect(Buffer.from((await client.send(new DecryptCommand({ CiphertextBlob }))).Plaintext!).toString()).toBe('x');
+    kms.restore(saved);
     kms.advanceTime(7 * DAY_MS);
     expect(await failure(client.send(new DescribeKeyCommand({ KeyId: KeyMetadata!.KeyId })))).toBeInstanceOf(NotFoundException);
   });

@@ -64,6 +64,20 @@ describe('installKmsFake(KMSClient)', () => {
     expect(client.middlewareStack.identify()).toEqual(stackBefore);
   });
 
+  it('...and in the other order', async () => {
+    const client = new KMSClient({ region: 'eu-west-1', credentials: countingCredentials(), maxAttempts: 1 });
+    const stackBefore = client.middlewareStack.identify();
+    const classFake = installKmsFake(KMSClient, { accountId: '444444444444' });
+    await client.send(new ListKeysCommand({}));
+    const detach = new KmsFake({ accountId: '333333333333' }).attach(client);
+    expect((await client.send(new CreateKeyCommand({}))).KeyMetadata!.AWSAccountId).toBe('333333333333');
+    classFake.restore();
+    expect((await client.send(new CreateKeyCommand({}))).KeyMetadata!.AWSAccountId).toBe('333333333333');
+    detach();
+    expect(client.middlewareStack.identify()).toEqual(stackBefore);
+    await expect(client.send(new ListKeysCommand({}))).rejects.toThrow('credentials were requested');
+  });
+
   it('refuses something that is not a client class, with a [kms-fake] message', () => {
     expect(() => installKmsFake({} as never)).toThrow(/^\[kms-fake\] installKmsFake needs a client class/);
   });

@@ -41,11 +41,14 @@ async function keysOf(c: KMSClient = client) {
   );
 }
 
-/** The call fails with exactly this error, and afterwards the region holds the same keys as before. */
+/**
+ * The call fails with exactly this error, and afterwards the region lists the same keys and the
+ * whole fake (keys, material, aliases, tags, policies, grants) is exactly as before.
+ */
 async function refused(call: () => Promise<unknown>, code: ModeledName | UnmodeledName, message: string, c: KMSClient = client) {
-  const before = await keysOf(c);
+  const before = { keys: await keysOf(c), state: kms.snapshot() };
   await expectKmsError(call(), code, message);
-  expect(await keysOf(c)).toEqual(before);
+  expect({ keys: await keysOf(c), state: kms.snapshot() }).toEqual(before);
 }
 
 const tooBig = (path: string, max: number, value?: string) =>
