@@ -1,0 +1,53 @@
+import { kmsError, validation } from './core';
+
+/** Keys and their properties: lookup, usage, CreateKey, deletion, aliases, tags, key policies. */
+
+export const notFound = {
+  key: (arn: string) => kmsError('NotFoundException', `Key '${arn}' does not exist`),
+  alias: (aliasArn: string) => kmsError('NotFoundException', `Alias ${aliasArn} is not found.`),
+  invalidKeyId: (keyId: string) => kmsError('NotFoundException', `Invalid keyId '${keyId}'`),
+  /** A key ARN addressed to another region than the request's: AWS names the ARN's region. */
+  otherRegionArn: (region: string) => kmsError('NotFoundException', `Invalid arn ${region}`),
+  malformedArn: () => kmsError('NotFoundException', 'Invalid arn'),
+  /** KMS keys have one policy, `default`; no public record shows the text for another name. */
+  policy: (name: string) => kmsError('NotFoundException', `Policy ${name} does not exist`),
+};
+
+export const keyUsage = {
+  notValidFor: (arn: string, usage: string, operation: string) =>
+    kmsError('InvalidKeyUsageException', `${arn} key usage is ${usage} which is not valid for ${operation}.`),
+  algorithmIncompatible: (algorithm: string, keySpec: string) =>
+    kmsError('InvalidKeyUsageException', `Algorithm ${algorithm} is incompatible with key spec ${keySpec}.`),
+};
+
+export const incorrectKey = () =>
+  kmsError('IncorrectKeyException', 'The key ID in the request does not identify a CMK that can perform this operation.');
+
+export const alreadyExists = (aliasArn: string) =>
+  kmsError('AlreadyExistsException', `An alias with the name ${aliasArn} already exists`);
+
+export const tags = {
+  reserved: () => kmsError('TagException', 'Tags beginning with aws: are reserved'),
+  tooMany: () => kmsError('TagException', 'Too many tags'),
+  duplicate: () => kmsError('TagException', 'Duplicate tag keys'),
+};
+
+export const malformedPolicy = (message: string) => kmsError('MalformedPolicyDocumentException', message);
+
+export const aliases = {
+  missingPrefix: () =>
+    validation('Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html'),
+  /** `alias/aws/` names belong to AWS managed keys; AWS answers with no message. */
+  reserved: () => kmsError('NotAuthorizedException'),
+  targetIsAlias: () => validation('Aliases must refer to keys. Not aliases'),
+  /** UpdateAlias keeps an alias on one type of key; no public record shows AWS's text. */
+  differentKeyType: (currentArn: string, newArn: string) =>
+    validation(`${newArn} is not the same key type or key usage as ${currentArn}, the key the alias currently points to.`),
+};
+
+export const createKey = {
+  usageRequired: () => validation('You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.'),
+  incompatible: (usage: string, spec: string) => validation(`KeyUsage ${usage} is not compatible with KeySpec ${spec}`),
+};
+
+export const pendingWindow = () => validation('PendingWindowInDays must be between 7 and 30');
