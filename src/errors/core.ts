@@ -81,6 +81,15 @@ export function internalError(cause: unknown): KmsError {
 /** The generic families; the topical files build every message text on these. */
 export const unsupported = (message: string) => kmsError('UnsupportedOperationException', message);
 
+/** An operation AWS has but the fake does not: answered plainly rather than with a made-up success. */
+export const notImplemented = (operation: string) => unsupported(`kms-fake does not implement ${operation} yet.`);
+
+/**
+ * Something a crypto family cannot do correctly in the fake: the provider's own explanation
+ * (`gap`) when it has one, otherwise `kms-fake cannot <what>.`
+ */
+export const cryptoGap = (gap: string | undefined, what: string) => unsupported(gap ?? `kms-fake cannot ${what}.`);
+
 export const limitExceeded = (message: string) => kmsError('LimitExceededException', message);
 
 export const validation = (message: string) => kmsError('ValidationException', message);

@@ -1,4 +1,4 @@
-import { kmsError, validation } from './core';
+import { kmsError, unsupported, validation } from './core';
 
 /** Cryptographic operations: ciphertexts, data keys, signatures, MACs, key agreement, public keys. */
 
@@ -32,3 +32,13 @@ export const plaintextTooLarge = (algorithm: string, keySpec: string, limit: num
 
 /** GetPublicKey on a symmetric or HMAC key; emulators send no message and no real record shows one. */
 export const noPublicKey = () => kmsError('UnsupportedOperationException');
+
+/** A key with no material (yet, or any more) asked to encrypt or to derive its key pair. */
+export const noMaterial = (arn: string) => unsupported(`${arn} has no key material.`);
+
+/** The key's material does not make a key pair of its spec. */
+export const noUsableMaterial = (arn: string) => unsupported(`${arn} has no usable key material.`);
+
+/** Nitro Enclaves attestation is outside what an in-process fake can verify. */
+export const attestationNotVerified = () =>
+  unsupported('kms-fake does not verify Nitro Enclaves attestation documents (Recipient).');

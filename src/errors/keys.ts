@@ -1,4 +1,4 @@
-import { kmsError, validation } from './core';
+import { kmsError, unsupported, validation } from './core';
 
 /** Keys and their properties: lookup, usage, CreateKey, deletion, aliases, tags, key policies. */
 
@@ -32,7 +32,11 @@ export const tags = {
   duplicate: () => kmsError('TagException', 'Duplicate tag keys'),
 };
 
-export const malformedPolicy = (message: string) => kmsError('MalformedPolicyDocumentException', message);
+/** A key policy's form (the fake checks only that it is a JSON document with statements). */
+export const keyPolicy = {
+  notJson: () => kmsError('MalformedPolicyDocumentException', 'The policy document is not valid JSON.'),
+  noStatement: () => kmsError('MalformedPolicyDocumentException', 'The policy document must contain a Statement.'),
+};
 
 export const aliases = {
   missingPrefix: () =>
@@ -48,6 +52,9 @@ export const aliases = {
 export const createKey = {
   usageRequired: () => validation('You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.'),
   incompatible: (usage: string, spec: string) => validation(`KeyUsage ${usage} is not compatible with KeySpec ${spec}`),
+  bothSpecs: () =>
+    validation('You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated.'),
+  chinaOnly: (spec: string) => unsupported(`KeySpec ${spec} is only available in the China Regions.`),
 };
 
 export const pendingWindow = () => validation('PendingWindowInDays must be between 7 and 30');

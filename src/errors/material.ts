@@ -16,6 +16,10 @@ export const importedMaterial = {
   unknownMaterialId: (id: string) => kmsError('NotFoundException', `Key material ${id} does not exist for this KMS key.`),
   /** AWS answers wrapped material it cannot decrypt with InvalidCiphertextException (API Reference: ImportKeyMaterial). */
   unwrapFailed: () => kmsError('InvalidCiphertextException'),
+  /** The fake's own limits: asymmetric material other than RSA, ECC and Ed25519, and one waiting version per key. */
+  specNotImportable: (spec: string) => unsupported(`kms-fake cannot import ${spec} key material.`),
+  onePending: (pendingId: string) =>
+    unsupported(`kms-fake keeps one key material in PENDING_ROTATION per key; ${pendingId} is waiting for RotateKeyOnDemand.`),
 };
 
 /** Rotation (API Reference: EnableKeyRotation, RotateKeyOnDemand, ListKeyRotations). */

@@ -1,5 +1,5 @@
-import { internalError, kmsError, KmsError } from '../errors';
-import { dispatch, isKmsOperation, notImplemented, operationNamed } from '../backend/operations';
+import { internalError, kmsError, KmsError, notImplemented } from '../errors';
+import { dispatch, isKmsOperation, operationNamed } from '../backend/operations';
 import type { Core } from '../backend/operations/operation';
 import { errorResponse, operationOf, parseBody, successResponse, type WireRequest, type WireResponse } from './awsJson';
 import { decodeInput } from './validate';

@@ -1,6 +1,6 @@
 import type { EncryptionAlgorithmSpec, KeyUsageType } from '@aws-sdk/client-kms';
 import type { CryptoProvider } from '../../crypto';
-import { incorrectKey, invalidCiphertext, keyUsage, plaintextTooLarge, unsupported } from '../../errors';
+import { attestationNotVerified, cryptoGap, incorrectKey, invalidCiphertext, keyUsage, noMaterial, plaintextTooLarge } from '../../errors';
 import { open, readHeader, seal, SYMMETRIC_IV_BYTES, type EncryptionContext } from '../../crypto/symmetric';
 import { algorithmsOf, specInfo } from '../keySpecs';
 import { ALL_KEY_ID_FORMS } from '../resolveKey';
@@ -28,7 +28,7 @@ export function capableProvider<C extends keyof CryptoProvider>(
 ): CryptoProvider & Required<Pick<CryptoProvider, C>> {
   assertUsage(key, usage, operation);
   const provider = providerOf(key);
-  if (provider[capability] === undefined) throw unsupported(provider.gap ?? `kms-fake cannot do ${operation} with ${key.keySpec} keys.`);
+  if (provider[capability] === undefined) throw cryptoGap(provider.gap, `do ${operation} with ${key.keySpec} keys`);
   return provider as CryptoProvider & Required<Pick<CryptoProvider, C>>;
 }
 
@@ -37,9 +37,8 @@ export function assertEncryptionAlgorithm(key: KeyRecord, algorithm: EncryptionA
   if (!offered.includes(algorithm)) throw keyUsage.algorithmIncompatible(algorithm, key.keySpec);
 }
 
-/** Nitro Enclaves attestation is outside what an in-process fake can verify. */
 export function rejectRecipient(input: { Recipient?: unknown }): void {
-  if (input.Recipient !== undefined) throw unsupported('kms-fake does not verify Nitro Enclaves attestation documents (Recipient).');
+  if (input.Recipient !== undefined) throw attestationNotVerified();
 }
 
 /** A key that can encrypt: ENCRYPT_DECRYPT and offering `algorithm`. */
@@ -47,7 +46,7 @@ export function assertEncryptingKey(key: KeyRecord, operation: string, algorithm
   assertUsage(key, 'ENCRYPT_DECRYPT', operation);
   assertEncryptionAlgorithm(key, algorithm);
   const provider = providerOf(key);
-  if (!isSymmetric(key) && !provider.encrypt) throw unsupported(provider.gap ?? `kms-fake cannot encrypt with ${key.keySpec} keys.`);
+  if (!isSymmetric(key) && !provider.encrypt) throw cryptoGap(provider.gap, `encrypt with ${key.keySpec} keys`);
 }
 
 const isSymmetric = (key: KeyRecord) => specInfo(key.keySpec).family === 'symmetric';
@@ -87,7 +86,7 @@ export interface Sealed {
 /** Encrypts under the key's current material, binding the encryption context. */
 export function sealUnder(ctx: OperationContext, key: KeyRecord, plaintext: Uint8Array, context: EncryptionContext): Sealed {
   const material = currentMaterial(key.materials);
-  if (!material) throw unsupported(`${key.arn} has no key material.`);
+  if (!material) throw noMaterial(key.arn);
   const iv = ctx.core.entropy.bytes(SYMMETRIC_IV_BYTES);
   const blob = seal({ keyId: key.keyId, materialId: material.id, secret: material.secret }, plaintext, context, iv);
   return { blob, material };

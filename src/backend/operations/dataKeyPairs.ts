@@ -1,6 +1,6 @@
 import type { DataKeyPairSpec, GenerateDataKeyPairRequest, GenerateDataKeyPairWithoutPlaintextRequest } from '@aws-sdk/client-kms';
 import { providerFor } from '../../crypto';
-import { unsupported } from '../../errors';
+import { cryptoGap } from '../../errors';
 import { specInfo } from '../keySpecs';
 import { ALL_KEY_ID_FORMS } from '../resolveKey';
 import type { KeyRecord } from '../store';
@@ -43,7 +43,7 @@ function newDataKeyPair(ctx: OperationContext, input: GenerateDataKeyPairWithout
   assertEncryptingKey(key, ctx.operation, 'SYMMETRIC_DEFAULT');
   const spec = input.KeyPairSpec!;
   const provider = providerFor(specInfo(spec).family);
-  if (!provider.keyPair) throw unsupported(provider.gap ?? `kms-fake cannot generate ${spec} key pairs.`);
+  if (!provider.keyPair) throw cryptoGap(provider.gap, `generate ${spec} key pairs`);
   ctx.dryRunGate(input);
   const pair = provider.keyPair(spec, ctx.core.entropy.bytes(PAIR_SEED_BYTES));
   const sealed = sealUnder(ctx, key, pair.privateKeyDer, input.EncryptionContext ?? {});

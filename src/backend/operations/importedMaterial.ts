@@ -7,7 +7,7 @@ import type {
 } from '@aws-sdk/client-kms';
 import { providerFor } from '../../crypto';
 import { importedMaterialId, keyPairFromPkcs8, unwrapKeyMaterial, type WrappingAlgorithm } from '../../crypto/keyImport';
-import { importedMaterial as errors, unsupported } from '../../errors';
+import { cryptoGap, importedMaterial as errors } from '../../errors';
 import { DAY_MS } from '../clock';
 import { awaitingImport, isMissing, loseMaterial, scheduleExpiry, versionOf, versionsOf } from '../keyMaterials';
 import { specInfo } from '../keySpecs';
@@ -49,9 +49,7 @@ const GetParametersForImport = operation<GetParametersForImportRequest>({
   },
   check(input) {
     if (input.WrappingAlgorithm === 'RSAES_PKCS1_V1_5') throw errors.deprecatedWrapping(input.WrappingAlgorithm);
-    if (input.WrappingAlgorithm === 'SM2PKE' || input.WrappingKeySpec === 'SM2') {
-      throw unsupported(providerFor('sm2').gap ?? 'kms-fake has no SM2 cryptography.');
-    }
+    if (input.WrappingAlgorithm === 'SM2PKE' || input.WrappingKeySpec === 'SM2') throw cryptoGap(providerFor('sm2').gap, 'do SM2 cryptography');
   },
   key: { param: 'KeyId', forms: KEY_ID_OR_ARN },
   run(ctx, input, key) {
@@ -146,9 +144,7 @@ function materialFor(key: KeyRecord, plain: Uint8Array): Uint8Array {
     if (plain.length < min || plain.length > max) throw errors.incorrectMaterial();
     return plain;
   }
-  if (family !== 'rsa' && family !== 'ecc' && family !== 'ed25519') {
-    throw unsupported(`kms-fake cannot import ${key.keySpec} key material.`);
-  }
+  if (family !== 'rsa' && family !== 'ecc' && family !== 'ed25519') throw errors.specNotImportable(key.keySpec);
   const pair = keyPairFromPkcs8(key.keySpec, plain);
   if (!pair) throw errors.incorrectMaterial();
   return pair.privateKeyDer;
@@ -192,7 +188,7 @@ function place(store: Store, key: KeyRecord, material: KeyMaterial, input: Impor
   if (key.materials.length === 0) return { material, write: () => key.materials.push(material) };
   // Asymmetric and HMAC keys cannot change their material after the first import.
   if (key.keySpec !== 'SYMMETRIC_DEFAULT') throw errors.incorrectMaterial();
-  if (pending) throw unsupported(`kms-fake keeps one key material in PENDING_ROTATION per key; ${pending.id} is waiting for RotateKeyOnDemand.`);
+  if (pending) throw errors.onePending(pending.id);
   return {
     material,
     write() {

@@ -1,4 +1,3 @@
-import { unsupported } from '../../errors';
 import type { Scope } from '../store';
 import { aliasOperations } from './aliases';
 import { asymmetricOperations } from './asymmetric';
@@ -99,11 +98,6 @@ export function operationNamed(name: string): Operation | undefined {
 
 export type { OperationName };
 export const IMPLEMENTED_OPERATIONS = Object.keys(implemented).sort() as OperationName[];
-
-/** An operation AWS has but the fake does not: answered plainly rather than with a made-up success. */
-export function notImplemented(name: string) {
-  return unsupported(`kms-fake does not implement ${name} yet.`);
-}
 
 /**
  * Runs one operation on decoded input, in AWS's order: parameter rules, key lookup, key

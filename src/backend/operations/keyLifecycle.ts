@@ -11,7 +11,7 @@ import type {
   ScheduleKeyDeletionRequest,
   UpdateKeyDescriptionRequest,
 } from '@aws-sdk/client-kms';
-import { createKey as createKeyErrors, pendingWindow, unsupported, validation } from '../../errors';
+import { createKey as createKeyErrors, pendingWindow } from '../../errors';
 import { DAY_MS } from '../clock';
 import { derivedUuid } from '../entropy';
 import { keyMetadata } from '../keyMetadata';
@@ -60,16 +60,12 @@ const CreateKey = operation<CreateKeyRequest>({
     XksKeyId: { type: 'string', min: 1, max: 128 },
   },
   run(ctx, input) {
-    if (input.KeySpec && input.CustomerMasterKeySpec) {
-      throw validation('You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated.');
-    }
+    if (input.KeySpec && input.CustomerMasterKeySpec) throw createKeyErrors.bothSpecs();
     const keySpec: KeySpec = input.KeySpec ?? input.CustomerMasterKeySpec ?? 'SYMMETRIC_DEFAULT';
     const keyUsage = keyUsageFor(keySpec, input.KeyUsage);
     const origin = input.Origin ?? 'AWS_KMS';
     const placement = placementOf(ctx, input, keySpec);
-    if (specInfo(keySpec).chinaOnly && ctx.scope.partition !== 'aws-cn') {
-      throw unsupported(`KeySpec ${keySpec} is only available in the China Regions.`);
-    }
+    if (specInfo(keySpec).chinaOnly && ctx.scope.partition !== 'aws-cn') throw createKeyErrors.chinaOnly(keySpec);
     const policy = input.Policy ?? defaultKeyPolicy(ctx.scope);
     parsePolicy(policy);
     const tags = mergeTags(new Map(), input.Tags ?? []);

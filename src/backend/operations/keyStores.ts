@@ -9,7 +9,7 @@ import type {
   OriginType,
   UpdateCustomKeyStoreRequest,
 } from '@aws-sdk/client-kms';
-import { customKeyStoreNotFound, keyStores as errors, validation } from '../../errors';
+import { customKeyStoreNotFound, keyStores as errors } from '../../errors';
 import type { Shape, StringShape } from '../shapes';
 import type { CustomKeyStoreRecord, KeyRecord, RegionState, XksProxySettings } from '../store';
 import { keysInStore, makeUnavailable, scheduleConnected } from '../transients';
@@ -86,7 +86,7 @@ function xksSettings(region: RegionState, input: Settings, current: CustomKeySto
     const owner = input.XksProxyVpcEndpointServiceOwner ?? was?.vpcEndpointServiceOwner;
     if (owner !== undefined) next.vpcEndpointServiceOwner = owner;
   } else if (input.XksProxyVpcEndpointServiceName !== undefined || input.XksProxyVpcEndpointServiceOwner !== undefined) {
-    throw validation('XksProxyVpcEndpointServiceName is valid only with XksProxyConnectivity VPC_ENDPOINT_SERVICE.');
+    throw errors.vpcServiceWithoutVpc();
   }
   // Uniqueness within the account and Region (API Reference: CreateCustomKeyStore, XksProxyUriEndpoint).
   for (const other of region.customKeyStores.values()) {
@@ -164,9 +164,7 @@ const CreateCustomKeyStore = operation<CreateCustomKeyStoreRequest>({
 const DescribeCustomKeyStores = operation<DescribeCustomKeyStoresRequest>({
   input: { CustomKeyStoreId: customKeyStoreIdParam, CustomKeyStoreName: nameParam, Limit: limitParam(1000), Marker: markerParam },
   check(input) {
-    if (input.CustomKeyStoreId !== undefined && input.CustomKeyStoreName !== undefined) {
-      throw validation('Specify either the CustomKeyStoreId or the CustomKeyStoreName, not both.');
-    }
+    if (input.CustomKeyStoreId !== undefined && input.CustomKeyStoreName !== undefined) throw errors.idOrName();
   },
   run(ctx, input) {
     let stores = [...ctx.region.customKeyStores.values()];

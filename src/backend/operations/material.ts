@@ -1,7 +1,7 @@
 import type { KeySpec } from '@aws-sdk/client-kms';
 import { providerFor, type CryptoProvider, type KeyPair } from '../../crypto';
 import { keyPairFromPkcs8 } from '../../crypto/keyImport';
-import { unsupported } from '../../errors';
+import { cryptoGap, noMaterial, noUsableMaterial } from '../../errors';
 import { specInfo } from '../keySpecs';
 import type { KeyMaterial, KeyRecord } from '../store';
 import type { Core } from './operation';
@@ -54,12 +54,12 @@ export function prepareKeyPair(ctx: { readonly core: Core }, spec: KeySpec, mate
 export function keyPairOf(key: KeyRecord): KeyPair {
   const material = currentMaterial(key.materials);
   const provider = providerOf(key);
-  if (!material) throw unsupported(`${key.arn} has no key material.`);
-  if (!provider.keyPair) throw unsupported(provider.gap ?? `kms-fake cannot derive ${key.keySpec} keys.`);
+  if (!material) throw noMaterial(key.arn);
+  if (!provider.keyPair) throw cryptoGap(provider.gap, `derive ${key.keySpec} keys`);
   // Imported asymmetric material is the caller's PKCS#8 private key, not a seed.
   material.keyPair ??= material.imported
     ? keyPairFromPkcs8(key.keySpec, material.secret)
     : provider.keyPair(key.keySpec, material.secret);
-  if (!material.keyPair) throw unsupported(`${key.arn} has no usable key material.`);
+  if (!material.keyPair) throw noUsableMaterial(key.arn);
   return material.keyPair;
 }

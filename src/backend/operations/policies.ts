@@ -1,5 +1,5 @@
 import type { GetKeyPolicyRequest, ListKeyPoliciesRequest, PutKeyPolicyRequest } from '@aws-sdk/client-kms';
-import { malformedPolicy, notFound } from '../../errors';
+import { keyPolicy, notFound } from '../../errors';
 import { KEY_ID_OR_ARN } from '../resolveKey';
 import type { Scope } from '../store';
 import { operation, type OperationGroup } from './operation';
@@ -40,12 +40,10 @@ export function parsePolicy(policy: string): void {
   try {
     doc = JSON.parse(policy);
   } catch {
-    throw malformedPolicy('The policy document is not valid JSON.');
+    throw keyPolicy.notJson();
   }
   const statement = (doc as { Statement?: unknown } | null)?.Statement;
-  if (typeof doc !== 'object' || doc === null || statement === undefined) {
-    throw malformedPolicy('The policy document must contain a Statement.');
-  }
+  if (typeof doc !== 'object' || doc === null || statement === undefined) throw keyPolicy.noStatement();
 }
 
 const GetKeyPolicy = operation<GetKeyPolicyRequest>({
