@@ -1,4 +1,4 @@
-import { kmsError, validation, type KmsError } from './core';
+import { kmsError, serialization, validation, type KmsError } from './core';
 
 /** Errors of a request as a whole: AWS's front-end validation wording, dry runs, list markers. */
 
@@ -11,6 +11,16 @@ export const violation = (path: string, rule: string, rendered?: string) =>
   `Value ${rendered === undefined ? '' : `${rendered} `}at '${path}' failed to satisfy constraint: Member must ${rule}`;
 
 export const nullViolation = (path: string) => violation(path, 'not be null', 'null');
+
+/** The rules a `violation` names, after `Member must`. */
+export const rule = {
+  minLength: (min: number) => `have length greater than or equal to ${min}`,
+  maxLength: (max: number) => `have length less than or equal to ${max}`,
+  minValue: (min: number) => `have value greater than or equal to ${min}`,
+  maxValue: (max: number) => `have value less than or equal to ${max}`,
+  pattern: (source: string) => `satisfy regular expression pattern: ${source}`,
+  enumValue: (values: readonly string[]) => `satisfy enum value set: [${values.join(', ')}]`,
+};
 
 export function validationErrors(violations: readonly string[]): KmsError {
   const n = violations.length;
@@ -25,3 +35,15 @@ export const dryRun = () =>
 
 /** No public record shows AWS's text for a bad marker; like local-kms, the fake sends none. */
 export const invalidMarker = () => kmsError('InvalidMarkerException');
+
+/** A body or value of the wrong JSON type is a `SerializationException`, as AWS answers it. */
+export const wireType = {
+  notJson: () => serialization('Request body is not valid JSON.'),
+  notStructure: () => serialization('Start of structure or map found where not expected.'),
+  expected: (what: 'an integer' | 'a list' | 'a map' | 'a structure', path: string) => serialization(`Expected ${what} at '${path}'`),
+  mismatch: (type: string, path: string, found: string) => serialization(`Expected a ${type} at '${path}' but found ${found}`),
+  invalidBase64: (path: string) => serialization(`Base64 encoded value at '${path}' is not valid`),
+};
+
+/** A target that names no KMS operation; AWS sends no message. */
+export const unknownOperation = () => kmsError('UnknownOperationException');

@@ -1,4 +1,4 @@
-import { KmsError, serialization } from '../errors';
+import { KmsError, wireType } from '../errors';
 
 /** A request as the fake sees it: transport-free, shared by the plugin and any future server. */
 export interface WireRequest {
@@ -34,7 +34,7 @@ export function parseBody(request: WireRequest): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw serialization('Request body is not valid JSON.');
+    throw wireType.notJson();
   }
 }
 

@@ -1,4 +1,4 @@
-import { internalError, kmsError, KmsError, notImplemented } from '../errors';
+import { internalError, KmsError, notImplemented, unknownOperation } from '../errors';
 import { dispatch, isKmsOperation, operationNamed } from '../backend/operations';
 import type { Core } from '../backend/operations/operation';
 import { errorResponse, operationOf, parseBody, successResponse, type WireRequest, type WireResponse } from './awsJson';
@@ -36,9 +36,7 @@ export function handle(core: Core, endpoint: Endpoint, request: WireRequest, res
   const regionName = regionOf(endpoint, request, resolvedRegion);
   const name = operationOf(request);
   try {
-    if (name === undefined || !isKmsOperation(name)) {
-      throw kmsError('UnknownOperationException');
-    }
+    if (name === undefined || !isKmsOperation(name)) throw unknownOperation();
     const op = operationNamed(name);
     if (!op) throw notImplemented(name);
     const input = decodeInput(op.input, parseBody(request));

@@ -1,15 +1,15 @@
-import { nullViolation, serialization, validationErrors, violation } from '../errors';
+import { nullViolation, rule, validationErrors, violation, wireType } from '../errors';
 import type { InputShape, Shape } from '../backend/shapes';
 
 /**
  * The one validation engine. It decodes a parsed JSON body against an operation's declared
  * shape (base64 blobs become bytes) and collects every constraint violation into one
- * ValidationException, worded as AWS's front end words them (see `errors.ts`).
+ * ValidationException, worded as AWS's front end words them (see `errors/request.ts`).
  * A value of the wrong JSON type is a `SerializationException`, as AWS answers it.
  */
 export function decodeInput(shape: InputShape, body: unknown): Record<string, unknown> {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw serialization('Start of structure or map found where not expected.');
+    throw wireType.notStructure();
   }
   const raw = body as Record<string, unknown>;
   const violations: string[] = [];
@@ -32,76 +32,82 @@ function decodeMember(shape: Shape, value: unknown, path: string, violations: st
     if (shape.required) violations.push(nullViolation(path));
     return undefined;
   }
-  const fail = (rendered: string | undefined, rule: string) => violations.push(violation(path, rule, rendered));
-  switch (shape.type) {
-    case 'string': {
-      const s = expect(value, 'string', path);
-      const len = [...s].length;
-      if (shape.min !== undefined && len < shape.min) fail(quote(s), `have length greater than or equal to ${shape.min}`);
-      if (shape.max !== undefined && len > shape.max) fail(quote(s), `have length less than or equal to ${shape.max}`);
-      if (shape.pattern && !shape.pattern.test(s)) fail(quote(s), `satisfy regular expression pattern: ${shape.pattern.source}`);
-      if (shape.enum && !shape.enum.includes(s)) fail(quote(s), `satisfy enum value set: [${shape.enum.join(', ')}]`);
-      return s;
-    }
-    case 'integer': {
-      const n = expect(value, 'number', path);
-      if (!Number.isInteger(n)) throw serialization(`Expected an integer at '${path}'`);
-      if (shape.min !== undefined && n < shape.min) fail(quote(String(n)), `have value greater than or equal to ${shape.min}`);
-      if (shape.max !== undefined && n > shape.max) fail(quote(String(n)), `have value less than or equal to ${shape.max}`);
-      return n;
-    }
-    case 'boolean':
-      return expect(value, 'boolean', path);
-    case 'blob': {
-      const bytes = decodeBase64(expect(value, 'string', path), path);
-      // AWS never echoes a blob's content: its messages read "Value at 'plaintext' failed ...".
-      const rendered = undefined;
-      if (shape.min !== undefined && bytes.length < shape.min) fail(rendered, `have length greater than or equal to ${shape.min}`);
-      if (shape.max !== undefined && bytes.length > shape.max) fail(rendered, `have length less than or equal to ${shape.max}`);
-      return bytes;
-    }
-    case 'timestamp':
-      return new Date(expect(value, 'number', path) * 1000);
-    case 'list': {
-      if (!Array.isArray(value)) throw serialization(`Expected a list at '${path}'`);
-      checkSize(shape, value.length, renderList(value), fail);
-      // A list never holds nulls: a null member is reported like a missing required value.
-      return value.map((item, i) => decodeMember({ ...shape.member, required: true }, item, `${path}.${i + 1}.member`, violations));
-    }
-    case 'map': {
-      if (typeof value !== 'object' || Array.isArray(value)) throw serialization(`Expected a map at '${path}'`);
-      const entries = Object.entries(value as Record<string, unknown>);
-      checkSize(shape, entries.length, renderMap(entries), fail);
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of entries) {
-        decodeMember(shape.key, k, `${path}.${k}.key`, violations);
-        // defineProperty, so that a key such as `__proto__` is kept as data (an encryption context may use it).
-        const decoded = decodeMember({ ...shape.value, required: true }, v, `${path}.${k}.value`, violations);
-        Object.defineProperty(out, k, { value: decoded, enumerable: true, writable: true, configurable: true });
-      }
-      return out;
-    }
-    case 'structure': {
-      if (typeof value !== 'object' || Array.isArray(value)) throw serialization(`Expected a structure at '${path}'`);
-      const obj = value as Record<string, unknown>;
-      const out: Record<string, unknown> = {};
-      for (const [name, memberShape] of Object.entries(shape.members)) {
-        const decoded = decodeMember(memberShape, obj[name], `${path}.${wirePath(name)}`, violations);
-        if (decoded !== undefined) out[name] = decoded;
-      }
-      return out;
-    }
-  }
+  const fail: Fail = (rendered, broken) => violations.push(violation(path, broken, rendered));
+  // The table is typed per shape; TypeScript cannot correlate `shape.type` with its entry.
+  const decode = decoders[shape.type] as Decoder<Shape>;
+  return decode(shape, value, { path, violations, fail });
 }
 
-function checkSize(
-  shape: { min?: number; max?: number },
-  size: number,
-  rendered: string,
-  fail: (rendered: string | undefined, rule: string) => void,
-): void {
-  if (shape.min !== undefined && size < shape.min) fail(rendered, `have length greater than or equal to ${shape.min}`);
-  if (shape.max !== undefined && size > shape.max) fail(rendered, `have length less than or equal to ${shape.max}`);
+type Fail = (rendered: string | undefined, broken: string) => void;
+
+/** Where a value is decoded: its wire path, the request's violations so far, and how to add one. */
+interface At {
+  readonly path: string;
+  readonly violations: string[];
+  readonly fail: Fail;
+}
+
+type Decoder<S extends Shape> = (shape: S, value: unknown, at: At) => unknown;
+
+/** One decoder per shape type; typed over the whole union, so a new shape type fails to compile until it is decoded. */
+const decoders: { [T in Shape['type']]: Decoder<Extract<Shape, { type: T }>> } = {
+  string(shape, value, at) {
+    const s = expect(value, 'string', at.path);
+    checkLength(shape, [...s].length, quote(s), at.fail);
+    if (shape.pattern && !shape.pattern.test(s)) at.fail(quote(s), rule.pattern(shape.pattern.source));
+    if (shape.enum && !shape.enum.includes(s)) at.fail(quote(s), rule.enumValue(shape.enum));
+    return s;
+  },
+  integer(shape, value, at) {
+    const n = expect(value, 'number', at.path);
+    if (!Number.isInteger(n)) throw wireType.expected('an integer', at.path);
+    if (shape.min !== undefined && n < shape.min) at.fail(quote(String(n)), rule.minValue(shape.min));
+    if (shape.max !== undefined && n > shape.max) at.fail(quote(String(n)), rule.maxValue(shape.max));
+    return n;
+  },
+  boolean: (_shape, value, at) => expect(value, 'boolean', at.path),
+  blob(shape, value, at) {
+    const bytes = decodeBase64(expect(value, 'string', at.path), at.path);
+    // AWS never echoes a blob's content: its messages read "Value at 'plaintext' failed ...".
+    checkLength(shape, bytes.length, undefined, at.fail);
+    return bytes;
+  },
+  timestamp: (_shape, value, at) => new Date(expect(value, 'number', at.path) * 1000),
+  list(shape, value, at) {
+    if (!Array.isArray(value)) throw wireType.expected('a list', at.path);
+    checkLength(shape, value.length, renderList(value), at.fail);
+    // A list never holds nulls: a null member is reported like a missing required value.
+    return value.map((item, i) => decodeMember({ ...shape.member, required: true }, item, `${at.path}.${i + 1}.member`, at.violations));
+  },
+  map(shape, value, at) {
+    if (typeof value !== 'object' || Array.isArray(value)) throw wireType.expected('a map', at.path);
+    const entries = Object.entries(value as Record<string, unknown>);
+    checkLength(shape, entries.length, renderMap(entries), at.fail);
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of entries) {
+      decodeMember(shape.key, k, `${at.path}.${k}.key`, at.violations);
+      // defineProperty, so that a key such as `__proto__` is kept as data (an encryption context may use it).
+      const decoded = decodeMember({ ...shape.value, required: true }, v, `${at.path}.${k}.value`, at.violations);
+      Object.defineProperty(out, k, { value: decoded, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  },
+  structure(shape, value, at) {
+    if (typeof value !== 'object' || Array.isArray(value)) throw wireType.expected('a structure', at.path);
+    const obj = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const [name, memberShape] of Object.entries(shape.members)) {
+      const decoded = decodeMember(memberShape, obj[name], `${at.path}.${wirePath(name)}`, at.violations);
+      if (decoded !== undefined) out[name] = decoded;
+    }
+    return out;
+  },
+};
+
+/** The length bounds of strings (in code points), blobs (in bytes), lists and maps (in entries). */
+function checkLength(shape: { min?: number; max?: number }, size: number, rendered: string | undefined, fail: Fail): void {
+  if (shape.min !== undefined && size < shape.min) fail(rendered, rule.minLength(shape.min));
+  if (shape.max !== undefined && size > shape.max) fail(rendered, rule.maxLength(shape.max));
 }
 
 function expect<T extends 'string' | 'number' | 'boolean'>(
@@ -109,7 +115,7 @@ function expect<T extends 'string' | 'number' | 'boolean'>(
   type: T,
   path: string,
 ): T extends 'string' ? string : T extends 'number' ? number : boolean {
-  if (typeof value !== type) throw serialization(`Expected a ${type} at '${path}' but found ${typeof value}`);
+  if (typeof value !== type) throw wireType.mismatch(type, path, typeof value);
   return value as never;
 }
 
@@ -122,7 +128,7 @@ function decodeBase64(text: string, path: string): Uint8Array {
   const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
   const buf = Buffer.from(text, 'base64');
   if (text.length % 4 !== 0 || buf.length !== (text.length / 4) * 3 - padding) {
-    throw serialization(`Base64 encoded value at '${path}' is not valid`);
+    throw wireType.invalidBase64(path);
   }
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
