@@ -1,5 +1,5 @@
 import type { KeyState } from '@aws-sdk/client-kms';
-import { kmsError, usageError, type KmsErrorName } from '../errors';
+import { internalError, kmsError, type KmsErrorName } from '../errors';
 import table from './data/key-states.json';
 import resolutions from './data/key-state-resolutions.json';
 import type { KeyRecord } from './store';
@@ -67,13 +67,13 @@ const filledCells = resolutions.filledCells as Record<string, Partial<Record<Key
 /** Fails at load, naming the problem, if the data and the SDK's `KeyState` union disagree. */
 function checkTable(): void {
   const known = Object.keys(STATES);
-  if (table.states.join() !== known.join()) throw usageError(`key-states.json states ${table.states.join()} != ${known.join()}`);
+  if (table.states.join() !== known.join()) throw internalError(`key-states.json states ${table.states.join()} != ${known.join()}`);
   for (const [op, row] of Object.entries(rows)) {
-    for (const state of known) if (!(state in row)) throw usageError(`key-states.json: ${op} lacks ${state}`);
+    for (const state of known) if (!(state in row)) throw internalError(`key-states.json: ${op} lacks ${state}`);
   }
   const allConditions = [...Object.entries(conditions), ...Object.values(operationConditions).flatMap((c) => Object.entries(c))];
   for (const [n, c] of allConditions) {
-    if (!(c.predicate in predicates)) throw usageError(`key-state-resolutions.json: footnote ${n} predicate ${c.predicate}`);
+    if (!(c.predicate in predicates)) throw internalError(`key-state-resolutions.json: footnote ${n} predicate ${c.predicate}`);
   }
 }
 checkTable();
@@ -90,7 +90,7 @@ export function rowOf(operation: string): string | undefined {
  */
 export function assertKeyState(operation: string, key: KeyRecord): void {
   const row = rowOf(operation);
-  if (!row) throw usageError(`no key-state row for ${operation}`);
+  if (!row) throw internalError(`no key-state row for ${operation}`);
   const cell = filledCells[row]?.[key.state] ?? rows[row]![key.state];
   const footnote = chooseFootnote(row, cell, key);
   if (footnote !== undefined) throw errorOf(row, footnote, key);
@@ -126,7 +126,7 @@ function chooseFootnote(row: string, cell: Cell, key: KeyRecord): number | undef
 
 function errorOf(row: string, n: number, key: KeyRecord) {
   const note = footnotes[String(n)];
-  if (!note?.exception) throw usageError(`footnote ${n} names no exception`);
+  if (!note?.exception) throw internalError(`footnote ${n} names no exception`);
   const template =
     stateMessages[String(n)]?.[key.state] ??
     stateMessages[String(n)]?.['*'] ??

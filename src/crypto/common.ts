@@ -1,5 +1,6 @@
 import type { KeySpec, MessageType, SigningAlgorithmSpec } from '@aws-sdk/client-kms';
 import { createPublicKey, type KeyObject } from 'node:crypto';
+import { internalError } from '../errors';
 
 /** Types and helpers shared by the crypto modules. @internal */
 
@@ -77,7 +78,7 @@ export function digestBytes(algorithm: SigningAlgorithmSpec): number | undefined
 /** node's name of the hash an algorithm name ends in (`..._SHA_256` → `sha256`, `..._SHA_1` → `sha1`). */
 export function hashOf(algorithm: string): 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512' {
   const bits = /SHA_(1|224|256|384|512)$/.exec(algorithm)?.[1];
-  if (!bits) throw new Error(`[kms-fake] no hash in algorithm ${algorithm}`);
+  if (!bits) throw internalError(`no hash in algorithm ${algorithm}`);
   return `sha${bits}` as 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
 }
 
@@ -94,12 +95,12 @@ export function nodeKeyPair(spec: KeySpec, privateKey: KeyObject): KeyPair {
 
 /** The node:crypto handles of a pair; a pair of another family here is a bug of ours. */
 export function nodeKeys(key: KeyPair): { privateKey: KeyObject; publicKey: KeyObject } {
-  if (!key.node) throw new Error(`[kms-fake] ${key.spec} key has no node:crypto handle`);
+  if (!key.node) throw internalError(`${key.spec} key has no node:crypto handle`);
   return key.node;
 }
 
 /** The raw encodings of a pair; a pair of another family here is a bug of ours. */
 export function rawKeys(key: KeyPair): { secretKey: Uint8Array; publicKey: Uint8Array } {
-  if (!key.raw) throw new Error(`[kms-fake] ${key.spec} key has no raw encoding`);
+  if (!key.raw) throw internalError(`${key.spec} key has no raw encoding`);
   return key.raw;
 }

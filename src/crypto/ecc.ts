@@ -2,6 +2,7 @@ import type { KeySpec } from '@aws-sdk/client-kms';
 import { p256, p384, p521 } from '@noble/curves/nist';
 import { secp256k1 } from '@noble/curves/secp256k1';
 import { createECDH, createPrivateKey, createPublicKey, diffieHellman, hkdfSync, sign, verify } from 'node:crypto';
+import { internalError } from '../errors';
 import { hashOf, nodeKeys, type CryptoProvider, type KeyPair, nodeKeyPair } from './common';
 
 /**
@@ -25,7 +26,7 @@ const CURVES: Partial<Record<KeySpec, Curve>> = {
 
 function curveOf(spec: KeySpec): Curve {
   const curve = CURVES[spec];
-  if (!curve) throw new Error(`[kms-fake] ${spec} is not an ECC key spec`);
+  if (!curve) throw internalError(`${spec} is not an ECC key spec`);
   return curve;
 }
 

@@ -1,6 +1,7 @@
 import type { KeySpec } from '@aws-sdk/client-kms';
 import { ml_dsa44, ml_dsa65, ml_dsa87 } from '@noble/post-quantum/ml-dsa';
 import { hkdfSync } from 'node:crypto';
+import { internalError } from '../errors';
 import { rawKeys, type CryptoProvider, type KeyPair } from './common';
 import { pkcs8, spki } from './der';
 
@@ -30,7 +31,7 @@ const VARIANTS: Partial<Record<KeySpec, { signer: Signer; oid: string }>> = {
 
 function variantOf(spec: KeySpec) {
   const variant = VARIANTS[spec];
-  if (!variant) throw new Error(`[kms-fake] ${spec} is not an ML-DSA key spec`);
+  if (!variant) throw internalError(`${spec} is not an ML-DSA key spec`);
   return variant;
 }
 

@@ -1,6 +1,7 @@
 import type { KeySpec } from '@aws-sdk/client-kms';
 import { ml_kem1024, ml_kem512, ml_kem768 } from '@noble/post-quantum/ml-kem';
 import { hkdfSync } from 'node:crypto';
+import { internalError } from '../errors';
 import { rawKeys, type CryptoProvider, type KeyPair } from './common';
 import { pkcs8, spki } from './der';
 
@@ -15,7 +16,7 @@ const VARIANTS: Partial<Record<KeySpec, { kem: Kem; oid: string; ciphertextBytes
 
 function variantOf(spec: KeySpec) {
   const variant = VARIANTS[spec];
-  if (!variant) throw new Error(`[kms-fake] ${spec} is not an ML-KEM key spec`);
+  if (!variant) throw internalError(`${spec} is not an ML-KEM key spec`);
   return variant;
 }
 

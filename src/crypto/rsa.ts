@@ -15,6 +15,7 @@ import {
   verify,
   type KeyObject,
 } from 'node:crypto';
+import { internalError } from '../errors';
 import { hashOf, nodeKeys, type CryptoProvider, type KeyPair, type SigningInput, nodeKeyPair } from './common';
 
 /**
@@ -49,16 +50,16 @@ function* candidates(seed: Uint8Array, label: string, bits: number): Generator<b
 
 function primeSync(seed: Uint8Array, label: string, bits: number): bigint {
   for (const c of candidates(seed, label, bits)) if (checkPrimeSync(c)) return c;
-  throw new Error('unreachable');
+  throw internalError('unreachable: the prime candidates never end');
 }
 
 async function primeAsync(seed: Uint8Array, label: string, bits: number, stop: () => boolean): Promise<bigint> {
   for (const c of candidates(seed, label, bits)) {
-    if (stop()) throw new Error('background derivation stopped');
+    if (stop()) throw internalError('background derivation stopped');
     const prime = await new Promise<boolean>((resolve, reject) => checkPrime(c, (err, ok) => (err ? reject(err) : resolve(ok))));
     if (prime) return c;
   }
-  throw new Error('unreachable');
+  throw internalError('unreachable: the prime candidates never end');
 }
 
 function modInverse(a: bigint, m: bigint): bigint {
@@ -88,7 +89,7 @@ function assemble(spec: KeySpec, a: bigint, b: bigint): KeyPair {
 
 const bitsOf = (spec: KeySpec) => {
   const bits = MODULUS_BITS[spec];
-  if (!bits) throw new Error(`[kms-fake] ${spec} is not an RSA key spec`);
+  if (!bits) throw internalError(`${spec} is not an RSA key spec`);
   return bits;
 };
 

@@ -1,5 +1,6 @@
 import type { CommandClass, KmsCall } from '../calls';
 import type { KmsFake } from '../kmsFake';
+import { usageError } from '../errors';
 
 /** What a test framework's matcher context offers (jest and vitest both do). */
 export interface MatcherContext {
@@ -36,7 +37,7 @@ function received(kms: KmsFake): string {
 
 function fakeOf(value: unknown): KmsFake {
   if (value === null || typeof value !== 'object' || typeof (value as KmsFake).calls !== 'function') {
-    throw new Error('[kms-fake] expect(...) needs the KmsFake, e.g. expect(kmsFake).toHaveReceivedCommand(EncryptCommand)');
+    throw usageError('expect(...) needs the KmsFake, e.g. expect(kmsFake).toHaveReceivedCommand(EncryptCommand)');
   }
   return value as KmsFake;
 }
