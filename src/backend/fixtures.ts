@@ -7,7 +7,8 @@ import { KEY_SPECS, specInfo } from './keySpecs';
 import { enterDeclaredState, initialState, isPendingDeletion, type DeclarableState } from './keyStates';
 import type { Core } from './operations/operation';
 import { defaultKeyPolicy } from './operations/policies';
-import { aliasArn, keyArn, partitionOf, type KeyRecord, type Scope } from './store';
+import { KEY_ID_PATTERN } from './resolveKey';
+import { aliasArn, keyArn, PENDING_WINDOW_DAYS, scopeOf, type KeyRecord, type Scope } from './store';
 
 /** One declared key. Everything but `keyId` has AWS's default. */
 export interface FixtureKey {
@@ -42,7 +43,6 @@ export interface Fixture {
   keys: FixtureKey[];
 }
 
-const keyIdPattern = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
 const DEFAULT_FIXTURE_SEED = 'kms-fake-fixture';
 
 /**
@@ -90,11 +90,9 @@ function dateOf(value: string, field: string, keyId: string): Date {
   return date;
 }
 
-const scopeOf = (accountId: string, region: string): Scope => ({ accountId, region, partition: partitionOf(region) });
-
 function keyOf(declared: FixtureKey, scope: Scope, seed: string, now: Date): KeyRecord {
   const { keyId } = declared;
-  if (typeof keyId !== 'string' || !keyIdPattern.test(keyId)) throw usageError(`fixture: invalid keyId ${String(keyId)}`);
+  if (typeof keyId !== 'string' || !KEY_ID_PATTERN.test(keyId)) throw usageError(`fixture: invalid keyId ${String(keyId)}`);
   if ((declared.multiRegion === true) !== keyId.startsWith('mrk-')) throw usageError(`fixture: ${keyId}: mrk- IDs are for multiRegion keys only`);
   const keySpec = declared.keySpec ?? 'SYMMETRIC_DEFAULT';
   if (!KEY_SPECS.includes(keySpec)) throw usageError(`fixture: ${keyId}: unknown keySpec ${keySpec}`);
@@ -135,8 +133,8 @@ function applyState(key: KeyRecord, declared: FixtureKey, now: Date): void {
     throw usageError(`fixture: ${key.keyId}: PendingImport goes with origin EXTERNAL, and only with it`);
   }
   if (isPendingDeletion(key)) {
-    key.deletionDate = declared.deletionDate ? dateOf(declared.deletionDate, 'deletionDate', key.keyId) : new Date(now.getTime() + 30 * DAY_MS);
-    key.pendingWindowInDays = 30;
+    key.deletionDate = declared.deletionDate ? dateOf(declared.deletionDate, 'deletionDate', key.keyId) : new Date(now.getTime() + PENDING_WINDOW_DAYS.default * DAY_MS);
+    key.pendingWindowInDays = PENDING_WINDOW_DAYS.default;
   }
 }
 

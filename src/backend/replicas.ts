@@ -2,7 +2,7 @@ import type { MultiRegionConfiguration } from '@aws-sdk/client-kms';
 import { DAY_MS } from './clock';
 import { isPendingReplicaDeletion, isUpdating, transition } from './keyStates';
 import { copyRotation } from './snapshot';
-import { keyArn, partitionOf, type KeyRecord, type MultiRegionSet, type RegionState, type Store } from './store';
+import { keyArn, PENDING_WINDOW_DAYS, scopeOf, type KeyRecord, type MultiRegionSet, type RegionState, type Store } from './store';
 
 /**
  * The members of a multi-Region key set. Members share the key ID and live in other regions of
@@ -10,7 +10,7 @@ import { keyArn, partitionOf, type KeyRecord, type MultiRegionSet, type RegionSt
  * @internal
  */
 
-const scopeIn = (key: KeyRecord, region: string) => ({ accountId: key.accountId, region, partition: partitionOf(region) });
+const scopeIn = (key: KeyRecord, region: string) => scopeOf(key.accountId, region);
 
 /** The set of a key made by CreateKey (MultiRegion=true): a primary alone. */
 export const singleMemberSet = (region: string): MultiRegionSet => ({ primaryRegion: region, regions: [region] });
@@ -97,7 +97,7 @@ export function afterMemberDeleted(store: Store, deleted: KeyRecord, at: Date): 
   const primary = remaining.find((k) => k.region === set.primaryRegion);
   if (!primary || remaining.length > 1 || !isPendingReplicaDeletion(primary)) return undefined;
   transition(primary, 'replicasDeleted');
-  primary.deletionDate = new Date(at.getTime() + (primary.pendingWindowInDays ?? 30) * DAY_MS);
+  primary.deletionDate = new Date(at.getTime() + (primary.pendingWindowInDays ?? PENDING_WINDOW_DAYS.default) * DAY_MS);
   return { region: store.region(scopeIn(primary, primary.region)), key: primary };
 }
 

@@ -7,7 +7,8 @@ export type KeyIdForm = 'keyId' | 'keyArn' | 'aliasName' | 'aliasArn';
 export const ALL_KEY_ID_FORMS: readonly KeyIdForm[] = ['keyId', 'keyArn', 'aliasName', 'aliasArn'];
 export const KEY_ID_OR_ARN: readonly KeyIdForm[] = ['keyId', 'keyArn'];
 
-const keyIdPattern = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
+/** A key ID as KMS makes them: a UUID, or `mrk-` and 32 hex digits for a multi-Region key. */
+export const KEY_ID_PATTERN = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
 const arnPattern = /^arn:([a-z-]+):kms:([a-z0-9-]+):(\d{12}):(key\/.+|alias\/.+)$/;
 
 interface ParsedKeyRef {
@@ -50,7 +51,7 @@ export function resolveKey(store: Store, scope: Scope, value: string, forms: rea
     if (!key) throw notFound.alias(aliasArn(ref.scope, ref.name));
     return key;
   }
-  if (!keyIdPattern.test(ref.name)) throw notFound.invalidKeyId(value);
+  if (!KEY_ID_PATTERN.test(ref.name)) throw notFound.invalidKeyId(value);
   const key = sameScope ? region.keys.get(ref.name) : undefined;
   if (!key) throw notFound.key(keyArn(ref.scope, ref.name));
   return key;

@@ -31,6 +31,12 @@ export function partitionOf(region: string): string {
   return 'aws';
 }
 
+/** The scope of one account in one region (its partition follows from the region). */
+export const scopeOf = (accountId: string, region: string): Scope => ({ accountId, region, partition: partitionOf(region) });
+
+/** ScheduleKeyDeletion's waiting period in days (API Reference: 7–30, default 30); keys scheduled otherwise wait the default. */
+export const PENDING_WINDOW_DAYS = { min: 7, max: 30, default: 30 } as const;
+
 /** One version of a key's material. `id` is what KMS reports as the key material ID. */
 export interface KeyMaterial {
   readonly id: string;

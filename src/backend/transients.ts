@@ -2,7 +2,7 @@ import { isCreating, isEnabled, isUnavailable, isUpdating, transition } from './
 import type { Core } from './operations/operation';
 import { scheduleRotation } from './keyMaterials';
 import { memberIn, setOf, syncFromPrimary, writeSet } from './replicas';
-import { partitionOf, type CustomKeyStoreRecord, type KeyRecord, type MultiRegionSet, type RegionState } from './store';
+import { scopeOf, type CustomKeyStoreRecord, type KeyRecord, type MultiRegionSet, type RegionState } from './store';
 
 /**
  * The ends of transient states, put on the fake clock's due list as `transient` items: they
@@ -13,8 +13,7 @@ import { partitionOf, type CustomKeyStoreRecord, type KeyRecord, type MultiRegio
  */
 
 const after = (core: Core, ms: number) => new Date(core.clock.now().getTime() + ms);
-const regionOf = (core: Core, key: KeyRecord) =>
-  core.store.region({ accountId: key.accountId, region: key.region, partition: partitionOf(key.region) });
+const regionOf = (core: Core, key: KeyRecord) => core.store.region(scopeOf(key.accountId, key.region));
 const stillStored = (core: Core, key: KeyRecord) => regionOf(core, key).keys.get(key.keyId) === key;
 
 /** A replica made by ReplicateKey leaves `Creating`: Enabled, or PendingImport when its material is imported. */

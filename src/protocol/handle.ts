@@ -3,7 +3,7 @@ import { dispatch, isKmsOperation, operationNamed } from '../backend/operations'
 import type { Core } from '../backend/operations/operation';
 import { errorResponse, operationOf, parseBody, successResponse, type WireRequest, type WireResponse } from './awsJson';
 import { decodeInput } from './validate';
-import { partitionOf, regionFromHost } from './scope';
+import { regionFromHost, scopeOf } from './scope';
 
 /** What the protocol layer needs besides the core: where requests land and how they are named. */
 export interface Endpoint {
@@ -40,7 +40,7 @@ export function handle(core: Core, endpoint: Endpoint, request: WireRequest, res
     const op = operationNamed(name);
     if (!op) throw notImplemented(name);
     const input = decodeInput(op.input, parseBody(request));
-    const scope = { accountId: endpoint.accountId, region: regionName, partition: partitionOf(regionName) };
+    const scope = scopeOf(endpoint.accountId, regionName);
     const output = dispatch(core, scope, name, op, input, requestId);
     return { operation: name, region: regionName, response: successResponse(output, requestId) };
   } catch (cause) {

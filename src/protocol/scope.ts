@@ -1,4 +1,4 @@
-export { partitionOf, type Scope } from '../backend/store';
+export { partitionOf, scopeOf, type Scope } from '../backend/store';
 
 /**
  * `kms.<region>.amazonaws.com`, `kms-fips.<region>.amazonaws.com`, `kms.<region>.amazonaws.com.cn`,

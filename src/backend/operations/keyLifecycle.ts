@@ -22,7 +22,7 @@ import { hasReplicas, singleMemberSet } from '../replicas';
 import { makeUnavailable } from '../transients';
 import { awaitingImport } from '../keyMaterials';
 import { ALL_KEY_ID_FORMS, KEY_ID_OR_ARN } from '../resolveKey';
-import { keyArn, type KeyRecord } from '../store';
+import { keyArn, PENDING_WINDOW_DAYS, type KeyRecord } from '../store';
 import { placementOf } from './keyStores';
 import { newMaterial, prepareKeyPair } from './material';
 import { operation, type OperationGroup } from './operation';
@@ -41,9 +41,6 @@ import { mergeTags } from './tags';
 
 const KEY_USAGES = ['ENCRYPT_DECRYPT', 'SIGN_VERIFY', 'GENERATE_VERIFY_MAC', 'KEY_AGREEMENT', 'ENCAPSULATE_DECAPSULATE'] as const;
 const ORIGINS = ['AWS_KMS', 'EXTERNAL', 'AWS_CLOUDHSM', 'EXTERNAL_KEY_STORE'] as const;
-
-/** ScheduleKeyDeletion's waiting period (API Reference: 7–30 days, default 30). */
-const PENDING_WINDOW = { min: 7, max: 30, default: 30 };
 
 const CreateKey = operation<CreateKeyRequest>({
   input: {
@@ -135,12 +132,12 @@ const DisableKey = operation<DisableKeyRequest>({
 const ScheduleKeyDeletion = operation<ScheduleKeyDeletionRequest>({
   input: { KeyId: keyIdParam(), PendingWindowInDays: { type: 'integer', min: 1, max: 365 } },
   check(input) {
-    const days = input.PendingWindowInDays ?? PENDING_WINDOW.default;
-    if (days < PENDING_WINDOW.min || days > PENDING_WINDOW.max) throw pendingWindow();
+    const days = input.PendingWindowInDays ?? PENDING_WINDOW_DAYS.default;
+    if (days < PENDING_WINDOW_DAYS.min || days > PENDING_WINDOW_DAYS.max) throw pendingWindow();
   },
   key: { param: 'KeyId', forms: KEY_ID_OR_ARN },
   run(ctx, input, key) {
-    const days = input.PendingWindowInDays ?? PENDING_WINDOW.default;
+    const days = input.PendingWindowInDays ?? PENDING_WINDOW_DAYS.default;
     // A primary with replicas waits for them, with no deletion date yet (API Reference: ScheduleKeyDeletion).
     if (hasReplicas(ctx.core.store, key)) {
       transition(key, 'scheduleDeletionAwaitingReplicas');

@@ -6,7 +6,7 @@ import { isPrimary, memberIn, setOf, writeSet } from '../replicas';
 import { KEY_ID_OR_ARN } from '../resolveKey';
 import type { StringShape } from '../shapes';
 import { copyRotation } from '../snapshot';
-import { keyArn, partitionOf, type KeyRecord } from '../store';
+import { keyArn, partitionOf, scopeOf, type KeyRecord } from '../store';
 import { scheduleReplicaCreated, scheduleUpdateEnd } from '../transients';
 import { operation, type OperationGroup } from './operation';
 import { descriptionParam, keyIdParam, policyParam, tagList } from './params';
@@ -37,7 +37,7 @@ const ReplicateKey = operation<ReplicateKeyRequest>({
     if (region === primary.region) throw multiRegion.sameRegion(region);
     // A replica lives in the primary's partition (API Reference: ReplicateKey).
     if (partitionOf(region) !== ctx.scope.partition) throw multiRegion.otherPartition(region);
-    const scope = { accountId: ctx.scope.accountId, region, partition: ctx.scope.partition };
+    const scope = scopeOf(ctx.scope.accountId, region);
     const existing = memberIn(ctx.core.store, primary, region);
     if (existing) throw multiRegion.replicaExists(existing.arn);
     // Policy, description and tags are independent properties; the default policy is the replica Region's.
@@ -83,7 +83,7 @@ const UpdatePrimaryRegion = operation<UpdatePrimaryRegionRequest>({
     const region = input.PrimaryRegion!;
     const target = region === primary.region ? undefined : memberIn(ctx.core.store, primary, region);
     // "There must be an existing replica key in this Region" (API Reference: UpdatePrimaryRegion).
-    if (!target) throw notFound.key(keyArn({ ...ctx.scope, region, partition: partitionOf(region) }, primary.keyId));
+    if (!target) throw notFound.key(keyArn(scopeOf(ctx.scope.accountId, region), primary.keyId));
     // Both keys must be Enabled when the operation starts (developer guide: updating the primary Region).
     assertKeyState('UpdatePrimaryRegion', target);
 
