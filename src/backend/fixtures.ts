@@ -3,7 +3,7 @@ import { usageError } from '../errors';
 import { DAY_MS } from './clock';
 import { rescheduleAll } from './deletion';
 import { deriveBytes } from './entropy';
-import { KEY_SPECS, specInfo } from './keySpecs';
+import { isSymmetricSpec, KEY_SPECS, materialBytes, specInfo } from './keySpecs';
 import { enterDeclaredState, initialState, isPendingDeletion, type DeclarableState } from './keyStates';
 import type { Core } from './operations/operation';
 import { defaultKeyPolicy } from './operations/policies';
@@ -96,11 +96,10 @@ function keyOf(declared: FixtureKey, scope: Scope, seed: string, now: Date): Key
   if ((declared.multiRegion === true) !== keyId.startsWith('mrk-')) throw usageError(`fixture: ${keyId}: mrk- IDs are for multiRegion keys only`);
   const keySpec = declared.keySpec ?? 'SYMMETRIC_DEFAULT';
   if (!KEY_SPECS.includes(keySpec)) throw usageError(`fixture: ${keyId}: unknown keySpec ${keySpec}`);
-  const keyUsage = declared.keyUsage ?? (keySpec === 'SYMMETRIC_DEFAULT' ? 'ENCRYPT_DECRYPT' : undefined);
+  const keyUsage = declared.keyUsage ?? (isSymmetricSpec(keySpec) ? 'ENCRYPT_DECRYPT' : undefined);
   if (!keyUsage || !(keyUsage in specInfo(keySpec).usages)) throw usageError(`fixture: ${keyId}: keyUsage ${String(keyUsage)} does not fit ${keySpec}`);
   const origin = declared.origin ?? (declared.state && initialState(false) === declared.state ? 'EXTERNAL' : 'AWS_KMS');
   const hasMaterial = origin !== 'EXTERNAL';
-  const secretBytes = specInfo(keySpec).secretBytes ?? 32;
   const key: KeyRecord = {
     keyId,
     arn: keyArn(scope, keyId),
@@ -119,7 +118,7 @@ function keyOf(declared: FixtureKey, scope: Scope, seed: string, now: Date): Key
       ? [
           {
             id: Buffer.from(deriveBytes(seed, `${keyId}:material-id:0`, 32)).toString('hex'),
-            secret: deriveBytes(seed, `${keyId}:material:0`, secretBytes),
+            secret: deriveBytes(seed, `${keyId}:material:0`, materialBytes(keySpec)),
           },
         ]
       : [],

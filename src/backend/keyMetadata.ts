@@ -1,6 +1,6 @@
 import type { KeyMetadata } from '@aws-sdk/client-kms';
 import { expirationOf } from './keyMaterials';
-import { algorithmsOf, legacySpecOf } from './keySpecs';
+import { algorithmsOf, isSymmetricSpec, legacySpecOf } from './keySpecs';
 import { isEnabled, isPendingReplicaDeletion } from './keyStates';
 import { multiRegionConfiguration } from './replicas';
 import type { KeyRecord } from './store';
@@ -36,7 +36,7 @@ export function keyMetadata(key: KeyRecord): KeyMetadata {
     // Only while a primary waits for its replicas to be deleted (API Reference: KeyMetadata).
     ...(isPendingReplicaDeletion(key) && { PendingDeletionWindowInDays: key.pendingWindowInDays }),
     // KMS reports a material ID for symmetric encryption keys only.
-    ...(key.keySpec === 'SYMMETRIC_DEFAULT' && current && { CurrentKeyMaterialId: current.id }),
+    ...(isSymmetricSpec(key.keySpec) && current && { CurrentKeyMaterialId: current.id }),
   };
 }
 

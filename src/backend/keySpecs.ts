@@ -27,8 +27,10 @@ export interface KeySpecInfo {
   readonly family: KeyFamily;
   /** Key usages `CreateKey` accepts for this spec, each with the algorithms it offers. */
   readonly usages: Partial<Record<KeyUsageType, UsageAlgorithms>>;
-  /** Bytes of secret material for symmetric and HMAC specs. */
+  /** Bytes of secret material KMS generates for symmetric and HMAC specs. */
   readonly secretBytes?: number;
+  /** Bytes of secret material ImportKeyMaterial accepts for them, `[min, max]`. */
+  readonly importBytes?: readonly [number, number];
   /** Only offered in the China partition (API Reference, CreateKey: SM2). */
   readonly chinaOnly?: boolean;
 }
@@ -52,10 +54,16 @@ const nistCurve = (signing: SigningAlgorithmSpec): KeySpecInfo => ({
   usages: { SIGN_VERIFY: { SigningAlgorithms: [signing] }, KEY_AGREEMENT: { KeyAgreementAlgorithms: ['ECDH'] } },
 });
 
-const hmac = (mac: MacAlgorithmSpec, secretBytes: number): KeySpecInfo => ({
+/**
+ * Secret material of `bytes` bytes, and the lengths an import may have (developer guide:
+ * Requirements for imported key material): exactly `bytes`, or up to `maxImport` for HMAC keys.
+ */
+const secret = (bytes: number, maxImport = bytes) => ({ secretBytes: bytes, importBytes: [bytes, maxImport] as const });
+
+const hmac = (mac: MacAlgorithmSpec, bytes: number, maxImport: number): KeySpecInfo => ({
   family: 'hmac',
   usages: { GENERATE_VERIFY_MAC: { MacAlgorithms: [mac] } },
-  secretBytes,
+  ...secret(bytes, maxImport),
 });
 
 const mlDsa: KeySpecInfo = { family: 'mlDsa', usages: { SIGN_VERIFY: { SigningAlgorithms: ['ML_DSA_SHAKE_256'] } } };
@@ -72,7 +80,7 @@ export const keySpecs = {
   SYMMETRIC_DEFAULT: {
     family: 'symmetric',
     usages: { ENCRYPT_DECRYPT: { EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'] } },
-    secretBytes: 32,
+    ...secret(32),
   },
   RSA_2048: { family: 'rsa', usages: rsaUsages },
   RSA_3072: { family: 'rsa', usages: rsaUsages },
@@ -85,10 +93,10 @@ export const keySpecs = {
     family: 'ed25519',
     usages: { SIGN_VERIFY: { SigningAlgorithms: ['ED25519_SHA_512', 'ED25519_PH_SHA_512'] } },
   },
-  HMAC_224: hmac('HMAC_SHA_224', 28),
-  HMAC_256: hmac('HMAC_SHA_256', 32),
-  HMAC_384: hmac('HMAC_SHA_384', 48),
-  HMAC_512: hmac('HMAC_SHA_512', 64),
+  HMAC_224: hmac('HMAC_SHA_224', 28, 64),
+  HMAC_256: hmac('HMAC_SHA_256', 32, 64),
+  HMAC_384: hmac('HMAC_SHA_384', 48, 128),
+  HMAC_512: hmac('HMAC_SHA_512', 64, 128),
   ML_DSA_44: mlDsa,
   ML_DSA_65: mlDsa,
   ML_DSA_87: mlDsa,
@@ -134,6 +142,15 @@ export function legacySpecOf(spec: KeySpec): CustomerMasterKeySpec | undefined {
 export function specInfo(spec: KeySpec): KeySpecInfo {
   return keySpecs[spec];
 }
+
+/** Whether a spec is symmetric encryption (SYMMETRIC_DEFAULT): the one way to ask. */
+export const isSymmetricSpec = (spec: KeySpec): boolean => specInfo(spec).family === 'symmetric';
+
+/** Bytes of seed kept for specs whose working key (a key pair) is derived from it. */
+export const SEED_BYTES = 32;
+
+/** Bytes of one version of key material: the raw secret of symmetric and HMAC specs, a seed for the others. */
+export const materialBytes = (spec: KeySpec): number => specInfo(spec).secretBytes ?? SEED_BYTES;
 
 /** The algorithms a key offers, as `DescribeKey` lists them. */
 export function algorithmsOf(spec: KeySpec, usage: KeyUsageType): UsageAlgorithms {

@@ -2,7 +2,7 @@ import type { EncryptionAlgorithmSpec, KeyUsageType } from '@aws-sdk/client-kms'
 import type { CryptoProvider } from '../../crypto';
 import { attestationNotVerified, cryptoGap, incorrectKey, invalidCiphertext, keyUsage, noMaterial, plaintextTooLarge } from '../../errors';
 import { open, readHeader, seal, SYMMETRIC_IV_BYTES, type EncryptionContext } from '../../crypto/symmetric';
-import { algorithmsOf, specInfo } from '../keySpecs';
+import { algorithmsOf, isSymmetricSpec } from '../keySpecs';
 import { ALL_KEY_ID_FORMS } from '../resolveKey';
 import type { KeyMaterial, KeyRecord } from '../store';
 import { currentMaterial, keyPairOf, providerOf } from './material';
@@ -46,10 +46,8 @@ export function assertEncryptingKey(key: KeyRecord, operation: string, algorithm
   assertUsage(key, 'ENCRYPT_DECRYPT', operation);
   assertEncryptionAlgorithm(key, algorithm);
   const provider = providerOf(key);
-  if (!isSymmetric(key) && !provider.encrypt) throw cryptoGap(provider.gap, `encrypt with ${key.keySpec} keys`);
+  if (!isSymmetricSpec(key.keySpec) && !provider.encrypt) throw cryptoGap(provider.gap, `encrypt with ${key.keySpec} keys`);
 }
-
-const isSymmetric = (key: KeyRecord) => specInfo(key.keySpec).family === 'symmetric';
 
 /** RSA keys encrypt at most k − 2·hLen − 2 bytes (API Reference: Encrypt); checked before any dry-run gate. */
 export function assertPlaintextFits(key: KeyRecord, algorithm: EncryptionAlgorithmSpec, plaintext: Uint8Array): void {
@@ -74,7 +72,7 @@ export function encryptUnder(
   plaintext: Uint8Array,
   context: EncryptionContext,
 ): Encrypted {
-  if (isSymmetric(key)) return sealUnder(ctx, key, plaintext, context);
+  if (isSymmetricSpec(key.keySpec)) return sealUnder(ctx, key, plaintext, context);
   return { blob: providerOf(key).encrypt!(keyPairOf(key), algorithm, plaintext), material: undefined };
 }
 
@@ -110,7 +108,7 @@ export function keyOfCiphertext(
 ): Opening {
   const named = namedKeyId === undefined ? undefined : ctx.requireKey(namedKeyId, ALL_KEY_ID_FORMS);
   // An asymmetric ciphertext is bare: the KeyId names its key (API Reference: Decrypt, KeyId).
-  if (named && !isSymmetric(named)) return asymmetricOpening(ctx, named, blob, algorithm);
+  if (named && !isSymmetricSpec(named.keySpec)) return asymmetricOpening(ctx, named, blob, algorithm);
   const header = readHeader(blob);
   if (!header) throw invalidCiphertext();
   if (named && named.keyId !== header.keyId) throw incorrectKey();

@@ -1,7 +1,7 @@
 import type { DataKeyPairSpec, GenerateDataKeyPairRequest, GenerateDataKeyPairWithoutPlaintextRequest } from '@aws-sdk/client-kms';
 import { providerFor } from '../../crypto';
 import { cryptoGap } from '../../errors';
-import { specInfo } from '../keySpecs';
+import { SEED_BYTES, specInfo } from '../keySpecs';
 import { ALL_KEY_ID_FORMS } from '../resolveKey';
 import type { KeyRecord } from '../store';
 import { assertEncryptingKey, rejectRecipient, sealUnder } from './cryptoKeys';
@@ -32,8 +32,7 @@ const dataKeyPairInput = {
   DryRun: dryRunParam,
 } as const;
 
-/** Seed bytes of a fresh data key pair; drawn from the fake's entropy, so a seed reproduces it. */
-const PAIR_SEED_BYTES = 32;
+// A fresh data key pair's seed is drawn from the fake's entropy, so a seed reproduces it.
 
 /**
  * A fresh key pair whose PKCS#8 private key is encrypted under the symmetric `key` with the
@@ -45,7 +44,7 @@ function newDataKeyPair(ctx: OperationContext, input: GenerateDataKeyPairWithout
   const provider = providerFor(specInfo(spec).family);
   if (!provider.keyPair) throw cryptoGap(provider.gap, `generate ${spec} key pairs`);
   ctx.dryRunGate(input);
-  const pair = provider.keyPair(spec, ctx.core.entropy.bytes(PAIR_SEED_BYTES));
+  const pair = provider.keyPair(spec, ctx.core.entropy.bytes(SEED_BYTES));
   const sealed = sealUnder(ctx, key, pair.privateKeyDer, input.EncryptionContext ?? {});
   return {
     privateKey: pair.privateKeyDer,

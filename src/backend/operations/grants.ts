@@ -10,7 +10,7 @@ import type {
   RevokeGrantRequest,
 } from '@aws-sdk/client-kms';
 import { grants as grantErrors } from '../../errors';
-import { specInfo } from '../keySpecs';
+import { isSymmetricSpec } from '../keySpecs';
 import { KEY_ID_OR_ARN } from '../resolveKey';
 import type { Shape, StringShape } from '../shapes';
 import { keyArn, type GrantRecord, type KeyRecord } from '../store';
@@ -46,10 +46,8 @@ const FITS: Record<KeyUsageType, readonly GrantOperation[]> = {
 const ANY_KEY: readonly GrantOperation[] = ['CreateGrant', 'RetireGrant', 'DescribeKey'];
 const SYMMETRIC_ENCRYPTION: readonly GrantOperation[] = ['GenerateDataKey', 'GenerateDataKeyWithoutPlaintext', 'GenerateDataKeyPair', 'GenerateDataKeyPairWithoutPlaintext'];
 
-const isSymmetric = (key: KeyRecord) => specInfo(key.keySpec).family === 'symmetric';
-
 function operationsFor(key: KeyRecord): ReadonlySet<GrantOperation> {
-  const extra = isSymmetric(key) ? SYMMETRIC_ENCRYPTION : key.keyUsage === 'ENCRYPT_DECRYPT' ? (['GetPublicKey'] as const) : [];
+  const extra = isSymmetricSpec(key.keySpec) ? SYMMETRIC_ENCRYPTION : key.keyUsage === 'ENCRYPT_DECRYPT' ? (['GetPublicKey'] as const) : [];
   return new Set([...ANY_KEY, ...FITS[key.keyUsage], ...extra]);
 }
 
@@ -180,7 +178,7 @@ const CreateGrant = operation<CreateGrantRequest>({
     if (unfit !== undefined) throw grantErrors.operationNotSupported(unfit, key.arn);
     // Asymmetric and HMAC operations take no encryption context, so neither can such a grant's constraint.
     const c = input.Constraints;
-    if ((c?.EncryptionContextSubset || c?.EncryptionContextEquals) && !isSymmetric(key)) throw grantErrors.contextConstraintNotSupported(key.arn);
+    if ((c?.EncryptionContextSubset || c?.EncryptionContextEquals) && !isSymmetricSpec(key.keySpec)) throw grantErrors.contextConstraintNotSupported(key.arn);
     ctx.dryRunGate(input);
     const fields = fieldsOf(input, key);
     // With a Name, a repeated request with identical parameters answers the same GrantId and a new token.

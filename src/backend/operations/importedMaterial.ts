@@ -10,7 +10,7 @@ import { importedMaterialId, keyPairFromPkcs8, unwrapKeyMaterial, type WrappingA
 import { cryptoGap, importedMaterial as errors } from '../../errors';
 import { DAY_MS } from '../clock';
 import { awaitingImport, isMissing, loseMaterial, scheduleExpiry, versionOf, versionsOf } from '../keyMaterials';
-import { specInfo } from '../keySpecs';
+import { isSymmetricSpec, SEED_BYTES, specInfo } from '../keySpecs';
 import { transition } from '../keyStates';
 import { membersOf } from '../replicas';
 import { KEY_ID_OR_ARN } from '../resolveKey';
@@ -33,13 +33,6 @@ const WRAPPING_KEY_SPECS = ['RSA_2048', 'RSA_3072', 'RSA_4096', 'SM2'] as const 
 const PARAMETERS_VALID_MS = DAY_MS;
 /** ValidTo: a future date at most 365 days from the request (API Reference: ImportKeyMaterial). */
 const MAX_VALID_TO_MS = 365 * DAY_MS;
-/** HMAC key material lengths in bytes (developer guide: Requirements for imported key material). */
-const HMAC_BYTES: Partial<Record<string, [number, number]>> = {
-  HMAC_224: [28, 64],
-  HMAC_256: [32, 64],
-  HMAC_384: [48, 128],
-  HMAC_512: [64, 128],
-};
 
 const GetParametersForImport = operation<GetParametersForImportRequest>({
   input: {
@@ -59,7 +52,7 @@ const GetParametersForImport = operation<GetParametersForImportRequest>({
       wrappingAlgorithm: input.WrappingAlgorithm!,
       wrappingKeySpec: spec,
       // A fresh wrapping key pair per call, from the fake's (seedable) entropy.
-      wrappingKey: providerFor('rsa').keyPair!(spec, ctx.core.entropy.bytes(32)),
+      wrappingKey: providerFor('rsa').keyPair!(spec, ctx.core.entropy.bytes(SEED_BYTES)),
       validTo: new Date(ctx.now.getTime() + PARAMETERS_VALID_MS),
     };
     const live = (key.importParameters ?? []).filter((p) => p.validTo.getTime() > ctx.now.getTime() - PARAMETERS_VALID_MS);
@@ -92,7 +85,7 @@ const ImportKeyMaterial = operation<ImportKeyMaterialRequest>({
   },
   key: { param: 'KeyId', forms: KEY_ID_OR_ARN },
   run(ctx, input, key) {
-    const symmetric = key.keySpec === 'SYMMETRIC_DEFAULT';
+    const symmetric = isSymmetricSpec(key.keySpec);
     for (const member of ['ImportType', 'KeyMaterialId', 'KeyMaterialDescription'] as const) {
       if (!symmetric && input[member] !== undefined) throw errors.symmetricOnly(member);
     }
@@ -134,13 +127,10 @@ function tokenOf(ctx: OperationContext, key: KeyRecord, token: Uint8Array): Impo
 
 /** The material as the fake keeps it, once it fits the key spec; asymmetric keys take DER PKCS#8. */
 function materialFor(key: KeyRecord, plain: Uint8Array): Uint8Array {
-  const family = specInfo(key.keySpec).family;
-  if (family === 'symmetric') {
-    if (plain.length !== 32) throw errors.incorrectMaterial();
-    return plain;
-  }
-  if (family === 'hmac') {
-    const [min, max] = HMAC_BYTES[key.keySpec] ?? [0, 0];
+  const { family, importBytes } = specInfo(key.keySpec);
+  // Symmetric and HMAC material is the raw secret.
+  if (importBytes) {
+    const [min, max] = importBytes;
     if (plain.length < min || plain.length > max) throw errors.incorrectMaterial();
     return plain;
   }
@@ -187,7 +177,7 @@ function place(store: Store, key: KeyRecord, material: KeyMaterial, input: Impor
   if (shared && shared.id !== material.id) throw errors.incorrectMaterial();
   if (key.materials.length === 0) return { material, write: () => key.materials.push(material) };
   // Asymmetric and HMAC keys cannot change their material after the first import.
-  if (key.keySpec !== 'SYMMETRIC_DEFAULT') throw errors.incorrectMaterial();
+  if (!isSymmetricSpec(key.keySpec)) throw errors.incorrectMaterial();
   if (pending) throw errors.onePending(pending.id);
   return {
     material,

@@ -15,7 +15,7 @@ import { createKey as createKeyErrors, pendingWindow } from '../../errors';
 import { DAY_MS } from '../clock';
 import { derivedUuid } from '../entropy';
 import { keyMetadata } from '../keyMetadata';
-import { CUSTOMER_MASTER_KEY_SPECS, KEY_SPECS, specInfo } from '../keySpecs';
+import { CUSTOMER_MASTER_KEY_SPECS, isSymmetricSpec, KEY_SPECS, specInfo } from '../keySpecs';
 import { initialState, isUnavailable, transition } from '../keyStates';
 import { scheduleDeletion } from '../deletion';
 import { hasReplicas, singleMemberSet } from '../replicas';
@@ -95,7 +95,7 @@ const CreateKey = operation<CreateKeyRequest>({
 /** KeyUsage defaults to ENCRYPT_DECRYPT only for symmetric keys (API Reference: CreateKey). */
 function keyUsageFor(spec: KeySpec, requested: KeyUsageType | undefined): KeyUsageType {
   if (requested === undefined) {
-    if (spec !== 'SYMMETRIC_DEFAULT') throw createKeyErrors.usageRequired();
+    if (!isSymmetricSpec(spec)) throw createKeyErrors.usageRequired();
     return 'ENCRYPT_DECRYPT';
   }
   if (!(requested in specInfo(spec).usages)) throw createKeyErrors.incompatible(requested, spec);

@@ -10,6 +10,7 @@ import type {
   UpdateCustomKeyStoreRequest,
 } from '@aws-sdk/client-kms';
 import { customKeyStoreNotFound, keyStores as errors } from '../../errors';
+import { isSymmetricSpec } from '../keySpecs';
 import type { Shape, StringShape } from '../shapes';
 import type { CustomKeyStoreRecord, KeyRecord, RegionState, XksProxySettings } from '../store';
 import { keysInStore, makeUnavailable, scheduleConnected } from '../transients';
@@ -281,7 +282,7 @@ export function placementOf(ctx: OperationContext, input: NewKeyPlacement, spec:
   const store = storeNamed(ctx.region, input.CustomKeyStoreId);
   const wanted = store.type === 'AWS_CLOUDHSM' ? 'AWS_CLOUDHSM' : 'EXTERNAL_KEY_STORE';
   if (origin !== wanted) throw errors.originMismatch(origin, store.type);
-  if (spec !== 'SYMMETRIC_DEFAULT') throw errors.symmetricOnly(spec);
+  if (!isSymmetricSpec(spec)) throw errors.symmetricOnly(spec);
   if (input.MultiRegion === true) throw errors.noMultiRegion();
   if (store.connectionState !== 'CONNECTED') throw errors.invalidState(store.id, store.connectionState, 'CreateKey');
   if (store.type === 'AWS_CLOUDHSM') {

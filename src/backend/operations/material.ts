@@ -2,12 +2,9 @@ import type { KeySpec } from '@aws-sdk/client-kms';
 import { providerFor, type CryptoProvider, type KeyPair } from '../../crypto';
 import { keyPairFromPkcs8 } from '../../crypto/keyImport';
 import { cryptoGap, noMaterial, noUsableMaterial } from '../../errors';
-import { specInfo } from '../keySpecs';
+import { materialBytes, specInfo } from '../keySpecs';
 import type { KeyMaterial, KeyRecord } from '../store';
 import type { Core } from './operation';
-
-/** Bytes of seed material kept for key specs whose working key is derived from it. */
-const SEED_BYTES = 32;
 
 /**
  * A new version of key material: the raw secret for symmetric and HMAC keys, a seed for the
@@ -16,7 +13,7 @@ const SEED_BYTES = 32;
 export function newMaterial(ctx: { readonly core: Core }, spec: KeySpec): KeyMaterial {
   return {
     id: ctx.core.entropy.hex(64),
-    secret: ctx.core.entropy.bytes(specInfo(spec).secretBytes ?? SEED_BYTES),
+    secret: ctx.core.entropy.bytes(materialBytes(spec)),
   };
 }
 

@@ -12,6 +12,7 @@ import { DAY_MS } from '../clock';
 import { isMissing, rotateTo, scheduleRotation } from '../keyMaterials';
 import { isPendingDeletion } from '../keyStates';
 import { isReplica, primaryArn, primaryOf } from '../replicas';
+import { isSymmetricSpec } from '../keySpecs';
 import { KEY_ID_OR_ARN } from '../resolveKey';
 import type { KeyMaterial, KeyRecord, KeyRotation } from '../store';
 import { newMaterial } from './material';
@@ -25,7 +26,7 @@ const ON_DEMAND_LIMIT = 25;
 
 /** Rotation is for symmetric encryption keys only (API Reference: EnableKeyRotation, RotateKeyOnDemand). */
 function assertSymmetric(key: KeyRecord): void {
-  if (key.keySpec !== 'SYMMETRIC_DEFAULT') throw errors.notSymmetric();
+  if (!isSymmetricSpec(key.keySpec)) throw errors.notSymmetric();
 }
 
 /**
