@@ -1,4 +1,4 @@
-import type { KeyMetadata } from '@aws-sdk/client-kms';
+import type { KeyMetadata, KeySpec, KeyUsageType } from '@aws-sdk/client-kms';
 import { expirationOf } from './keyMaterials';
 import { algorithmsOf, isSymmetricSpec, legacySpecOf } from './keySpecs';
 import { isEnabled, isPendingReplicaDeletion } from './keyStates';
@@ -11,7 +11,6 @@ import type { KeyRecord } from './store';
  */
 export function keyMetadata(key: KeyRecord): KeyMetadata {
   const current = key.materials[key.materials.length - 1];
-  const algorithms = algorithmsOf(key.keySpec, key.keyUsage);
   return {
     AWSAccountId: key.accountId,
     KeyId: key.keyId,
@@ -25,9 +24,7 @@ export function keyMetadata(key: KeyRecord): KeyMetadata {
     Origin: key.origin,
     ...expirationOf(key),
     KeyManager: 'CUSTOMER',
-    ...(legacySpecOf(key.keySpec) && { CustomerMasterKeySpec: legacySpecOf(key.keySpec) }),
-    KeySpec: key.keySpec,
-    ...copy(algorithms),
+    ...algorithmFields(key.keySpec, key.keyUsage),
     MultiRegion: key.multiRegion,
     ...(key.multiRegion && { MultiRegionConfiguration: multiRegionConfiguration(key) }),
     ...(key.customKeyStoreId && { CustomKeyStoreId: key.customKeyStoreId }),
@@ -40,8 +37,22 @@ export function keyMetadata(key: KeyRecord): KeyMetadata {
   };
 }
 
-function copy(algorithms: ReturnType<typeof algorithmsOf>): Partial<KeyMetadata> {
-  const out: Partial<KeyMetadata> = {};
+type AlgorithmFields = Pick<
+  KeyMetadata,
+  'CustomerMasterKeySpec' | 'KeySpec' | 'EncryptionAlgorithms' | 'SigningAlgorithms' | 'MacAlgorithms' | 'KeyAgreementAlgorithms' | 'EncapsulationAlgorithms'
+>;
+
+/**
+ * The spec and algorithm fields KeyMetadata and GetPublicKey share: the deprecated
+ * CustomerMasterKeySpec where the spec has one, KeySpec, and the algorithms of the key's usage.
+ */
+export function algorithmFields(spec: KeySpec, usage: KeyUsageType): AlgorithmFields {
+  const legacy = legacySpecOf(spec);
+  return { ...(legacy && { CustomerMasterKeySpec: legacy }), KeySpec: spec, ...copy(algorithmsOf(spec, usage)) };
+}
+
+function copy(algorithms: ReturnType<typeof algorithmsOf>): AlgorithmFields {
+  const out: AlgorithmFields = {};
   if (algorithms.EncryptionAlgorithms) out.EncryptionAlgorithms = [...algorithms.EncryptionAlgorithms];
   if (algorithms.SigningAlgorithms) out.SigningAlgorithms = [...algorithms.SigningAlgorithms];
   if (algorithms.MacAlgorithms) out.MacAlgorithms = [...algorithms.MacAlgorithms];

@@ -4,7 +4,7 @@ import { specInfo } from '../keySpecs';
 import { KEY_ID_OR_ARN } from '../resolveKey';
 import { aliasArn, type AliasRecord, type KeyRecord } from '../store';
 import { operation, type OperationContext, type OperationGroup } from './operation';
-import { keyIdParam, limitParam, markerParam, paginate } from './params';
+import { keyIdParam, limitParam, markerParam, pageFields, paginate } from './params';
 import type { StringShape } from '../shapes';
 
 /** AliasNameType in the KMS model: 1–256 characters of this set. */
@@ -94,8 +94,7 @@ const ListAliases = operation<ListAliasesRequest>({
         CreationDate: a.creationDate,
         LastUpdatedDate: a.lastUpdatedDate,
       })),
-      Truncated: page.truncated,
-      ...(page.nextMarker && { NextMarker: page.nextMarker }),
+      ...pageFields(page),
     };
   },
 });

@@ -15,7 +15,7 @@ import { KEY_ID_OR_ARN } from '../resolveKey';
 import type { Shape, StringShape } from '../shapes';
 import { keyArn, type GrantRecord, type KeyRecord } from '../store';
 import { operation, type OperationContext, type OperationGroup } from './operation';
-import { dryRunParam, encryptionContext, grantTokens, keyIdParam, limitParam, markerParam, paginate } from './params';
+import { dryRunParam, encryptionContext, grantTokens, keyIdParam, limitParam, markerParam, pageFields, paginate } from './params';
 
 /**
  * Grants as recorded state (API Reference: CreateGrant, ListGrants, ListRetirableGrants,
@@ -216,8 +216,7 @@ function listed(ctx: OperationContext, grants: GrantRecord[], input: { Limit?: n
   const page = paginate(grants, orderOf, input.Limit ?? 50, input.Marker);
   return {
     Grants: page.items.map((g) => entryOf(ctx, g)),
-    Truncated: page.truncated,
-    ...(page.nextMarker && { NextMarker: page.nextMarker }),
+    ...pageFields(page),
   };
 }
 

@@ -33,6 +33,7 @@ import {
   keyIdParam,
   limitParam,
   markerParam,
+  pageFields,
   paginate,
   policyParam,
   tagList,
@@ -182,8 +183,7 @@ const ListKeys = operation<ListKeysRequest>({
     const page = paginate([...ctx.region.keys.values()], (k) => k.keyId, input.Limit ?? 100, input.Marker);
     return {
       Keys: page.items.map((k) => ({ KeyId: k.keyId, KeyArn: k.arn })),
-      Truncated: page.truncated,
-      ...(page.nextMarker && { NextMarker: page.nextMarker }),
+      ...pageFields(page),
     };
   },
 });

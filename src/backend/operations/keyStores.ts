@@ -15,7 +15,7 @@ import type { Shape, StringShape } from '../shapes';
 import type { CustomKeyStoreRecord, KeyRecord, RegionState, XksProxySettings } from '../store';
 import { keysInStore, makeUnavailable, scheduleConnected } from '../transients';
 import { operation, type OperationContext, type OperationGroup } from './operation';
-import { customKeyStoreIdParam, limitParam, markerParam, paginate } from './params';
+import { customKeyStoreIdParam, limitParam, markerParam, pageFields, paginate } from './params';
 
 // ---- the parameters, with the limits of the KMS service model ----
 
@@ -177,8 +177,7 @@ const DescribeCustomKeyStores = operation<DescribeCustomKeyStoresRequest>({
     const page = paginate(stores, (s) => s.id, input.Limit ?? 1000, input.Marker);
     return {
       CustomKeyStores: page.items.map(entryOf),
-      Truncated: page.truncated,
-      ...(page.nextMarker && { NextMarker: page.nextMarker }),
+      ...pageFields(page),
     };
   },
 });

@@ -91,6 +91,12 @@ export function paginate<T>(
     : { items: page, truncated };
 }
 
+/** A page's `Truncated` and, when there is more, `NextMarker`, as every List* output carries them. */
+export const pageFields = (page: Page<unknown>): { Truncated: boolean; NextMarker?: string } => ({
+  Truncated: page.truncated,
+  ...(page.nextMarker && { NextMarker: page.nextMarker }),
+});
+
 const MARKER_PREFIX = 'kmsfake1';
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

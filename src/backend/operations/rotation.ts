@@ -17,7 +17,7 @@ import { KEY_ID_OR_ARN } from '../resolveKey';
 import type { KeyMaterial, KeyRecord, KeyRotation } from '../store';
 import { newMaterial } from './material';
 import { operation, type OperationGroup } from './operation';
-import { keyIdParam, limitParam, markerParam, paginate } from './params';
+import { keyIdParam, limitParam, markerParam, pageFields, paginate } from './params';
 
 /** RotationPeriodInDays: 90–2560, default 365 (API Reference: EnableKeyRotation). */
 const ROTATION_PERIOD = { min: 90, max: 2560, default: 365 };
@@ -130,8 +130,7 @@ const ListKeyRotations = operation<ListKeyRotationsRequest>({
     const page = paginate(numbered, (n) => n.name, input.Limit ?? 100, input.Marker);
     return {
       Rotations: page.items.map((n) => n.entry),
-      Truncated: page.truncated,
-      ...(page.nextMarker && { NextMarker: page.nextMarker }),
+      ...pageFields(page),
     };
   },
 });

@@ -1,7 +1,8 @@
 import type { GetPublicKeyRequest, MessageType, SignRequest, SigningAlgorithmSpec, VerifyRequest } from '@aws-sdk/client-kms';
 import { digestBytes } from '../../crypto';
 import { keyUsage, noPublicKey, signing } from '../../errors';
-import { algorithmsOf, legacySpecOf, specInfo } from '../keySpecs';
+import { algorithmFields } from '../keyMetadata';
+import { algorithmsOf, specInfo } from '../keySpecs';
 import { ALL_KEY_ID_FORMS } from '../resolveKey';
 import type { KeyRecord } from '../store';
 import { capableProvider } from './cryptoKeys';
@@ -89,18 +90,8 @@ const GetPublicKey = operation<GetPublicKeyRequest>({
   run(_ctx, _input, key) {
     const family = specInfo(key.keySpec).family;
     if (family === 'symmetric' || family === 'hmac') throw noPublicKey();
-    const algorithms = algorithmsOf(key.keySpec, key.keyUsage);
-    return {
-      KeyId: key.arn,
-      PublicKey: keyPairOf(key).publicKeyDer,
-      ...(legacySpecOf(key.keySpec) && { CustomerMasterKeySpec: legacySpecOf(key.keySpec) }),
-      KeySpec: key.keySpec,
-      KeyUsage: key.keyUsage,
-      ...(algorithms.EncryptionAlgorithms && { EncryptionAlgorithms: [...algorithms.EncryptionAlgorithms] }),
-      ...(algorithms.SigningAlgorithms && { SigningAlgorithms: [...algorithms.SigningAlgorithms] }),
-      ...(algorithms.KeyAgreementAlgorithms && { KeyAgreementAlgorithms: [...algorithms.KeyAgreementAlgorithms] }),
-      ...(algorithms.EncapsulationAlgorithms && { EncapsulationAlgorithms: [...algorithms.EncapsulationAlgorithms] }),
-    };
+    // HMAC keys were refused above, so no MacAlgorithms reach GetPublicKey's output.
+    return { KeyId: key.arn, PublicKey: keyPairOf(key).publicKeyDer, KeyUsage: key.keyUsage, ...algorithmFields(key.keySpec, key.keyUsage) };
   },
 });
 

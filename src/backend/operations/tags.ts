@@ -3,10 +3,15 @@ import { tags as tagErrors } from '../../errors';
 import { KEY_ID_OR_ARN } from '../resolveKey';
 import type { KeyRecord } from '../store';
 import { operation, type OperationGroup } from './operation';
-import { keyIdParam, limitParam, markerParam, paginate, tagList } from './params';
+import { keyIdParam, limitParam, markerParam, pageFields, paginate, tagList } from './params';
 
 /** Tags per key (API Reference: TagResource; quotas: 50 tags per KMS key). */
 const MAX_TAGS_PER_KEY = 50;
+
+/** `aws:` tag keys, in any case, are reserved (API Reference: TagResource, UntagResource). */
+function assertNotReserved(tagKey: string): void {
+  if (tagKey.toLowerCase().startsWith('aws:')) throw tagErrors.reserved();
+}
 
 /**
  * The tags a key would carry after adding `added` to `existing`, or the TagException AWS gives:
@@ -16,7 +21,7 @@ export function mergeTags(existing: ReadonlyMap<string, string>, added: readonly
   const seen = new Set<string>();
   const merged = new Map(existing);
   for (const { TagKey = '', TagValue = '' } of added) {
-    if (TagKey.toLowerCase().startsWith('aws:')) throw tagErrors.reserved();
+    assertNotReserved(TagKey);
     if (seen.has(TagKey)) throw tagErrors.duplicate();
     seen.add(TagKey);
     merged.set(TagKey, TagValue);
@@ -43,9 +48,7 @@ const UntagResource = operation<UntagResourceRequest>({
   },
   key: keyParam,
   run(_ctx, input, key) {
-    for (const tagKey of input.TagKeys ?? []) {
-      if (tagKey.toLowerCase().startsWith('aws:')) throw tagErrors.reserved();
-    }
+    for (const tagKey of input.TagKeys ?? []) assertNotReserved(tagKey);
     // Removing a tag the key does not carry is not an error.
     for (const tagKey of input.TagKeys ?? []) key.tags.delete(tagKey);
     return {};
@@ -58,7 +61,7 @@ const ListResourceTags = operation<ListResourceTagsRequest>({
   run(_ctx, input, key) {
     const entries = [...key.tags].map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
     const page = paginate(entries, (t) => t.TagKey, input.Limit ?? 50, input.Marker);
-    return { Tags: page.items, Truncated: page.truncated, ...(page.nextMarker && { NextMarker: page.nextMarker }) };
+    return { Tags: page.items, ...pageFields(page) };
   },
 });
 
