@@ -1,7 +1,7 @@
-import type { ExpirationModelType, RotationType } from '@aws-sdk/client-kms';
+import type { ExpirationModelType, KeySpec, RotationType } from '@aws-sdk/client-kms';
 import { DAY_MS } from './clock';
 import { isEnabled, transition } from './keyStates';
-import { newMaterial } from './operations/material';
+import { materialBytes } from './keySpecs';
 import { isReplica } from './replicas';
 import type { Core } from './operations/operation';
 import type { KeyMaterial, KeyRecord, RegionState } from './store';
@@ -11,6 +11,17 @@ import type { KeyMaterial, KeyRecord, RegionState } from './store';
  * is deleted, and rotation (automatic, on demand) that adds a version and makes it current.
  * @internal
  */
+
+/**
+ * A new version of key material: the raw secret for symmetric and HMAC keys, a seed for the
+ * others. The ID is 64 hex digits, as KMS reports `CurrentKeyMaterialId`.
+ */
+export function newMaterial(ctx: { readonly core: Core }, spec: KeySpec): KeyMaterial {
+  return {
+    id: ctx.core.entropy.hex(64),
+    secret: ctx.core.entropy.bytes(materialBytes(spec)),
+  };
+}
 
 /** A version whose imported material was deleted or has expired: KMS keeps its ID, not its bytes. */
 export const isMissing = (material: KeyMaterial): boolean => material.imported !== undefined && !material.imported.present;

@@ -1,3 +1,4 @@
+import { keysInStore } from './customKeyStores';
 import { isCreating, isEnabled, isUnavailable, isUpdating, transition } from './keyStates';
 import type { Core } from './operations/operation';
 import { scheduleRotation } from './keyMaterials';
@@ -52,9 +53,6 @@ export function scheduleConnected(core: Core, region: RegionState, store: Custom
     for (const key of keysInStore(region, store.id)) makeAvailable(key);
   }, 'transient');
 }
-
-export const keysInStore = (region: RegionState, storeId: string) =>
-  [...region.keys.values()].filter((k) => k.customKeyStoreId === storeId);
 
 /** Footnote 12: the state EnableKey/DisableKey asked for while the key was unavailable applies now. */
 function makeAvailable(key: KeyRecord): void {

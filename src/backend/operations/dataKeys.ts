@@ -4,9 +4,9 @@ import type {
   GenerateRandomRequest,
 } from '@aws-sdk/client-kms';
 import { dataKey } from '../../errors';
+import { assertRandomSource } from '../customKeyStores';
 import { ALL_KEY_ID_FORMS } from '../resolveKey';
 import { assertEncryptingKey, rejectRecipient, sealUnder } from './cryptoKeys';
-import { assertRandomSource } from './keyStores';
 import { operation, type OperationContext, type OperationGroup } from './operation';
 import {
   customKeyStoreIdParam,
@@ -83,7 +83,7 @@ const GenerateRandom = operation<GenerateRandomRequest>({
     rejectRecipient(input);
   },
   run(ctx, input) {
-    if (input.CustomKeyStoreId !== undefined) assertRandomSource(ctx, input.CustomKeyStoreId);
+    if (input.CustomKeyStoreId !== undefined) assertRandomSource(ctx.region, input.CustomKeyStoreId);
     return { Plaintext: ctx.core.entropy.bytes(input.NumberOfBytes!) };
   },
 });

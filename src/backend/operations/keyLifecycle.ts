@@ -13,20 +13,20 @@ import type {
 } from '@aws-sdk/client-kms';
 import { createKey as createKeyErrors, pendingWindow } from '../../errors';
 import { DAY_MS } from '../clock';
+import { placementOf } from '../customKeyStores';
 import { derivedUuid } from '../entropy';
 import { keyMetadata } from '../keyMetadata';
+import { defaultKeyPolicy, parsePolicy } from '../keyPolicy';
 import { CUSTOMER_MASTER_KEY_SPECS, isSymmetricSpec, KEY_SPECS, specInfo } from '../keySpecs';
 import { initialState, isUnavailable, transition } from '../keyStates';
 import { scheduleDeletion } from '../deletion';
 import { hasReplicas, singleMemberSet } from '../replicas';
 import { makeUnavailable } from '../transients';
-import { awaitingImport } from '../keyMaterials';
+import { awaitingImport, newMaterial } from '../keyMaterials';
 import { ALL_KEY_ID_FORMS, KEY_ID_OR_ARN } from '../resolveKey';
 import { keyArn, PENDING_WINDOW_DAYS, type KeyRecord } from '../store';
-import { placementOf } from './keyStores';
-import { newMaterial, prepareKeyPair } from './material';
+import { prepareKeyPair } from './material';
 import { operation, type OperationGroup } from './operation';
-import { defaultKeyPolicy, parsePolicy } from './policies';
 import {
   descriptionParam,
   grantTokens,
@@ -62,7 +62,7 @@ const CreateKey = operation<CreateKeyRequest>({
     const keySpec: KeySpec = input.KeySpec ?? input.CustomerMasterKeySpec ?? 'SYMMETRIC_DEFAULT';
     const keyUsage = keyUsageFor(keySpec, input.KeyUsage);
     const origin = input.Origin ?? 'AWS_KMS';
-    const placement = placementOf(ctx, input, keySpec);
+    const placement = placementOf(ctx.region, input, keySpec);
     if (specInfo(keySpec).chinaOnly && ctx.scope.partition !== 'aws-cn') throw createKeyErrors.chinaOnly(keySpec);
     const policy = input.Policy ?? defaultKeyPolicy(ctx.scope);
     parsePolicy(policy);

@@ -5,16 +5,14 @@ import type {
   DeleteCustomKeyStoreRequest,
   DescribeCustomKeyStoresRequest,
   DisconnectCustomKeyStoreRequest,
-  KeySpec,
-  OriginType,
   UpdateCustomKeyStoreRequest,
 } from '@aws-sdk/client-kms';
 import { customKeyStoreNotFound, keyStores as errors } from '../../errors';
-import { isSymmetricSpec } from '../keySpecs';
 import type { Shape, StringShape } from '../shapes';
-import type { CustomKeyStoreRecord, KeyRecord, RegionState, XksProxySettings } from '../store';
-import { keysInStore, makeUnavailable, scheduleConnected } from '../transients';
-import { operation, type OperationContext, type OperationGroup } from './operation';
+import { keysInStore, storeNamed } from '../customKeyStores';
+import type { CustomKeyStoreRecord, RegionState, XksProxySettings } from '../store';
+import { makeUnavailable, scheduleConnected } from '../transients';
+import { operation, type OperationGroup } from './operation';
 import { customKeyStoreIdParam, limitParam, markerParam, pageFields, paginate } from './params';
 
 // ---- the parameters, with the limits of the KMS service model ----
@@ -48,12 +46,6 @@ const CLOUDHSM_ONLY = ['CloudHsmClusterId', 'KeyStorePassword', 'TrustAnchorCert
 const XKS_ONLY = Object.keys(settings).filter((m) => m.startsWith('Xks'));
 
 // ---- lookups and rules shared by the operations ----
-
-function storeNamed(region: RegionState, id: string): CustomKeyStoreRecord {
-  const store = region.customKeyStores.get(id);
-  if (!store) throw customKeyStoreNotFound();
-  return store;
-}
 
 function assertNameFree(region: RegionState, name: string, except?: CustomKeyStoreRecord): void {
   for (const store of region.customKeyStores.values()) if (store !== except && store.name === name) throw errors.nameInUse(name);
@@ -255,47 +247,3 @@ export const keyStoreOperations: OperationGroup = {
   UpdateCustomKeyStore,
   DeleteCustomKeyStore,
 };
-
-// ---- CreateKey and GenerateRandom in a custom key store ----
-
-interface NewKeyPlacement {
-  CustomKeyStoreId?: string | undefined;
-  Origin?: OriginType | undefined;
-  XksKeyId?: string | undefined;
-  MultiRegion?: boolean | undefined;
-}
-
-/**
- * The custom-key-store fields of a key CreateKey is about to make, or `{}` for a key outside any
- * store (API Reference: CreateKey, CustomKeyStoreId and XksKeyId). Only checks; writes nothing.
- */
-export function placementOf(ctx: OperationContext, input: NewKeyPlacement, spec: KeySpec): Partial<KeyRecord> {
-  const origin = input.Origin ?? 'AWS_KMS';
-  const inStore = origin === 'AWS_CLOUDHSM' || origin === 'EXTERNAL_KEY_STORE';
-  if (input.CustomKeyStoreId === undefined) {
-    if (inStore) throw errors.originNeedsStore(origin);
-    if (input.XksKeyId !== undefined) throw errors.xksKeyIdNotAllowed();
-    return {};
-  }
-  if (!inStore) throw errors.storeNeedsOrigin();
-  const store = storeNamed(ctx.region, input.CustomKeyStoreId);
-  const wanted = store.type === 'AWS_CLOUDHSM' ? 'AWS_CLOUDHSM' : 'EXTERNAL_KEY_STORE';
-  if (origin !== wanted) throw errors.originMismatch(origin, store.type);
-  if (!isSymmetricSpec(spec)) throw errors.symmetricOnly(spec);
-  if (input.MultiRegion === true) throw errors.noMultiRegion();
-  if (store.connectionState !== 'CONNECTED') throw errors.invalidState(store.id, store.connectionState, 'CreateKey');
-  if (store.type === 'AWS_CLOUDHSM') {
-    if (input.XksKeyId !== undefined) throw errors.xksKeyIdNotAllowed();
-    return { customKeyStoreId: store.id, ...(store.cloudHsmClusterId && { cloudHsmClusterId: store.cloudHsmClusterId }) };
-  }
-  if (input.XksKeyId === undefined) throw errors.xksKeyIdRequired();
-  if (keysInStore(ctx.region, store.id).some((k) => k.xksKeyId === input.XksKeyId)) throw errors.xksKeyInUse(input.XksKeyId);
-  return { customKeyStoreId: store.id, xksKeyId: input.XksKeyId };
-}
-
-/** GenerateRandom from a CloudHSM key store: it must exist and be connected (API Reference: GenerateRandom). */
-export function assertRandomSource(ctx: OperationContext, storeId: string): void {
-  const store = storeNamed(ctx.region, storeId);
-  if (store.type === 'EXTERNAL_KEY_STORE') throw errors.randomFromExternal();
-  if (store.connectionState !== 'CONNECTED') throw errors.invalidState(store.id, store.connectionState, 'GenerateRandom');
-}

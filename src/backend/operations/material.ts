@@ -2,20 +2,9 @@ import type { KeySpec } from '@aws-sdk/client-kms';
 import { providerFor, type CryptoProvider, type KeyPair } from '../../crypto';
 import { keyPairFromPkcs8 } from '../../crypto/keyImport';
 import { cryptoGap, noMaterial, noUsableMaterial } from '../../errors';
-import { materialBytes, specInfo } from '../keySpecs';
+import { specInfo } from '../keySpecs';
 import type { KeyMaterial, KeyRecord } from '../store';
 import type { Core } from './operation';
-
-/**
- * A new version of key material: the raw secret for symmetric and HMAC keys, a seed for the
- * others. The ID is 64 hex digits, as KMS reports `CurrentKeyMaterialId`.
- */
-export function newMaterial(ctx: { readonly core: Core }, spec: KeySpec): KeyMaterial {
-  return {
-    id: ctx.core.entropy.hex(64),
-    secret: ctx.core.entropy.bytes(materialBytes(spec)),
-  };
-}
 
 /** The material a key encrypts and signs with now. */
 export function currentMaterial(materials: readonly KeyMaterial[]): KeyMaterial | undefined {

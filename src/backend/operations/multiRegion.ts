@@ -1,6 +1,7 @@
 import type { ReplicateKeyRequest, UpdatePrimaryRegionRequest } from '@aws-sdk/client-kms';
 import { multiRegion, notFound } from '../../errors';
 import { keyMetadata } from '../keyMetadata';
+import { defaultKeyPolicy, parsePolicy } from '../keyPolicy';
 import { assertKeyState, replicaState, transition } from '../keyStates';
 import { isPrimary, memberIn, setOf, writeSet } from '../replicas';
 import { KEY_ID_OR_ARN } from '../resolveKey';
@@ -10,7 +11,6 @@ import { keyArn, partitionOf, scopeOf, type KeyRecord } from '../store';
 import { scheduleReplicaCreated, scheduleUpdateEnd } from '../transients';
 import { operation, type OperationGroup } from './operation';
 import { descriptionParam, keyIdParam, policyParam, tagList } from './params';
-import { defaultKeyPolicy, parsePolicy } from './policies';
 import { mergeTags } from './tags';
 
 /** A Region ID such as `us-east-1` (KMS service model: RegionType). */

@@ -9,13 +9,12 @@ import type {
 } from '@aws-sdk/client-kms';
 import { rotation as errors } from '../../errors';
 import { DAY_MS } from '../clock';
-import { isMissing, rotateTo, scheduleRotation } from '../keyMaterials';
+import { isMissing, newMaterial, rotateTo, scheduleRotation } from '../keyMaterials';
 import { isPendingDeletion } from '../keyStates';
 import { isReplica, primaryArn, primaryOf } from '../replicas';
 import { isSymmetricSpec } from '../keySpecs';
 import { KEY_ID_OR_ARN } from '../resolveKey';
 import type { KeyMaterial, KeyRecord, KeyRotation } from '../store';
-import { newMaterial } from './material';
 import { operation, type OperationGroup } from './operation';
 import { keyIdParam, limitParam, markerParam, pageFields, paginate } from './params';
 
