@@ -16,6 +16,7 @@ import { DAY_MS } from '../clock';
 import { placementOf } from '../customKeyStores';
 import { derivedUuid } from '../entropy';
 import { keyMetadata } from '../keyMetadata';
+import { mergeTags } from '../keyTags';
 import { defaultKeyPolicy, parsePolicy } from '../keyPolicy';
 import { CUSTOMER_MASTER_KEY_SPECS, isSymmetricSpec, KEY_SPECS, specInfo } from '../keySpecs';
 import { initialState, isUnavailable, transition } from '../keyStates';
@@ -38,7 +39,6 @@ import {
   policyParam,
   tagList,
 } from './params';
-import { mergeTags } from './tags';
 
 const KEY_USAGES = ['ENCRYPT_DECRYPT', 'SIGN_VERIFY', 'GENERATE_VERIFY_MAC', 'KEY_AGREEMENT', 'ENCAPSULATE_DECAPSULATE'] as const;
 const ORIGINS = ['AWS_KMS', 'EXTERNAL', 'AWS_CLOUDHSM', 'EXTERNAL_KEY_STORE'] as const;

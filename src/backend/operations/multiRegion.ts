@@ -1,6 +1,7 @@
 import type { ReplicateKeyRequest, UpdatePrimaryRegionRequest } from '@aws-sdk/client-kms';
 import { multiRegion, notFound } from '../../errors';
 import { keyMetadata } from '../keyMetadata';
+import { mergeTags } from '../keyTags';
 import { defaultKeyPolicy, parsePolicy } from '../keyPolicy';
 import { assertKeyState, replicaState, transition } from '../keyStates';
 import { isPrimary, memberIn, setOf, writeSet } from '../replicas';
@@ -11,7 +12,6 @@ import { keyArn, partitionOf, scopeOf, type KeyRecord } from '../store';
 import { scheduleReplicaCreated, scheduleUpdateEnd } from '../transients';
 import { operation, type OperationGroup } from './operation';
 import { descriptionParam, keyIdParam, policyParam, tagList } from './params';
-import { mergeTags } from './tags';
 
 /** A Region ID such as `us-east-1` (KMS service model: RegionType). */
 const regionParam: StringShape = { type: 'string', required: true, min: 1, max: 32, pattern: /^([a-z]+-){2,3}\d+$/ };
