@@ -8,7 +8,7 @@ import { isPrimary, memberIn, setOf, writeSet } from '../replicas';
 import { KEY_ID_OR_ARN } from '../resolveKey';
 import type { StringShape } from '../shapes';
 import { copyRotation } from '../snapshot';
-import { keyArn, partitionOf, scopeOf, type KeyRecord } from '../store';
+import { keyArn, partitionOf, scopeOf, type KeyRecord, type Scope } from '../store';
 import { scheduleReplicaCreated, scheduleUpdateEnd } from '../transients';
 import { operation, type OperationGroup } from './operation';
 import { descriptionParam, keyIdParam, policyParam, tagList } from './params';
@@ -19,6 +19,30 @@ const regionParam: StringShape = { type: 'string', required: true, min: 1, max: 
 /** Only a multi-Region primary can be replicated or hand over its role (API Reference: ReplicateKey, UpdatePrimaryRegion). */
 function assertPrimary(key: KeyRecord): void {
   if (!isPrimary(key)) throw multiRegion.notPrimary(key.arn);
+}
+
+/**
+ * The replica of `primary` in `scope`, in `Creating`: the shared properties are the primary's,
+ * the independent ones (description, policy, tags) are the request's (developer guide:
+ * multi-Region keys, shared and independent properties).
+ */
+function replicaRecord(primary: KeyRecord, scope: Scope, now: Date, own: Pick<KeyRecord, 'description' | 'policy' | 'tags'>): KeyRecord {
+  return {
+    keyId: primary.keyId,
+    arn: keyArn(scope, primary.keyId),
+    accountId: primary.accountId,
+    region: scope.region,
+    creationDate: now,
+    keySpec: primary.keySpec,
+    keyUsage: primary.keyUsage,
+    origin: primary.origin,
+    multiRegion: true,
+    state: replicaState(),
+    ...own,
+    // Shared properties: imported material is imported into each member itself.
+    materials: primary.origin === 'EXTERNAL' ? [] : [...primary.materials],
+    ...(primary.rotation && { rotation: copyRotation(primary.rotation) }),
+  };
 }
 
 const ReplicateKey = operation<ReplicateKeyRequest>({
@@ -44,25 +68,7 @@ const ReplicateKey = operation<ReplicateKeyRequest>({
     const policy = input.Policy ?? defaultKeyPolicy(scope);
     parsePolicy(policy);
     const tags = mergeTags(new Map(), input.Tags ?? []);
-
-    const replica: KeyRecord = {
-      keyId: primary.keyId,
-      arn: keyArn(scope, primary.keyId),
-      accountId: primary.accountId,
-      region,
-      creationDate: ctx.now,
-      keySpec: primary.keySpec,
-      keyUsage: primary.keyUsage,
-      origin: primary.origin,
-      multiRegion: true,
-      state: replicaState(),
-      description: input.Description ?? '',
-      policy,
-      tags,
-      // Shared properties: imported material is imported into each member itself.
-      materials: primary.origin === 'EXTERNAL' ? [] : [...primary.materials],
-      ...(primary.rotation && { rotation: copyRotation(primary.rotation) }),
-    };
+    const replica = replicaRecord(primary, scope, ctx.now, { description: input.Description ?? '', policy, tags });
     ctx.core.store.region(scope).keys.set(replica.keyId, replica);
     const set = setOf(primary);
     writeSet(ctx.core.store, primary, { ...set, regions: [...set.regions, region] });
