@@ -1,4 +1,4 @@
-import type { Core } from './backend/operations/operation';
+import type { Core } from './backend/core';
 import { partitionOf } from './backend/store';
 import { internalError, KmsFakeUsageError } from './errors';
 import type { CallLog, KmsCall, Overrides } from './calls';

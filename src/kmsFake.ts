@@ -3,7 +3,7 @@ import { createClock, createDueList } from './backend/clock';
 import { rescheduleAll } from './backend/deletion';
 import { createEntropy } from './backend/entropy';
 import { loadFixture, type Fixture } from './backend/fixtures';
-import type { Core } from './backend/operations/operation';
+import type { Core } from './backend/core';
 import { restoreSnapshot, takeSnapshot, type StoreSnapshot } from './backend/snapshot';
 import { createStore } from './backend/store';
 import { createCallLog, createOverrides, type CallLog, type CommandClass, type KmsCall, type Overrides } from './calls';

@@ -1,5 +1,5 @@
 import { isPendingDeletion } from './keyStates';
-import type { Core } from './operations/operation';
+import type { Core } from './core';
 import { afterMemberDeleted } from './replicas';
 import { rescheduleTransients } from './transients';
 import { rescheduleMaterials } from './keyMaterials';

@@ -5,7 +5,7 @@ import { rescheduleAll } from './deletion';
 import { deriveBytes } from './entropy';
 import { isSymmetricSpec, KEY_SPECS, materialBytes, specInfo } from './keySpecs';
 import { enterDeclaredState, initialState, isPendingDeletion, type DeclarableState } from './keyStates';
-import type { Core } from './operations/operation';
+import type { Core } from './core';
 import { defaultKeyPolicy } from './keyPolicy';
 import { KEY_ID_PATTERN } from './resolveKey';
 import { aliasArn, keyArn, PENDING_WINDOW_DAYS, scopeOf, type KeyRecord, type Scope } from './store';

@@ -3,7 +3,7 @@ import { DAY_MS } from './clock';
 import { isEnabled, transition } from './keyStates';
 import { materialBytes } from './keySpecs';
 import { isReplica } from './replicas';
-import type { Core } from './operations/operation';
+import type { Core } from './core';
 import type { KeyMaterial, KeyRecord, RegionState } from './store';
 
 /**

@@ -1,6 +1,6 @@
 import { keysInStore } from './customKeyStores';
 import { isCreating, isEnabled, isUnavailable, isUpdating, transition } from './keyStates';
-import type { Core } from './operations/operation';
+import type { Core } from './core';
 import { scheduleRotation } from './keyMaterials';
 import { memberIn, setOf, syncFromPrimary, writeSet } from './replicas';
 import { scopeOf, type CustomKeyStoreRecord, type KeyRecord, type MultiRegionSet, type RegionState } from './store';

@@ -1,6 +1,6 @@
 import { internalError, KmsError, notImplemented, unknownOperation } from '../errors';
 import { dispatch, isKmsOperation, operationNamed } from '../backend/operations';
-import type { Core } from '../backend/operations/operation';
+import type { Core } from '../backend/core';
 import { errorResponse, operationOf, parseBody, successResponse, type WireRequest, type WireResponse } from './awsJson';
 import { decodeInput } from './validate';
 import { regionFromHost, scopeOf } from './scope';

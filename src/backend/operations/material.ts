@@ -4,7 +4,7 @@ import { keyPairFromPkcs8 } from '../../crypto/keyImport';
 import { cryptoGap, noMaterial, noUsableMaterial } from '../../errors';
 import { specInfo } from '../keySpecs';
 import type { KeyMaterial, KeyRecord } from '../store';
-import type { Core } from './operation';
+import type { Core } from '../core';
 
 /** The material a key encrypts and signs with now. */
 export function currentMaterial(materials: readonly KeyMaterial[]): KeyMaterial | undefined {

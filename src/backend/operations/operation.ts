@@ -1,25 +1,12 @@
 import type * as Sdk from '@aws-sdk/client-kms';
 import type { KeyLastUsageTrackingOperation } from '@aws-sdk/client-kms';
 import { dryRun } from '../../errors';
-import type { DueList, FakeClock, TransientDelays } from '../clock';
-import type { Entropy } from '../entropy';
+import type { Core } from '../core';
 import { assertKeyState } from '../keyStates';
 import { syncFromPrimary } from '../replicas';
 import { resolveKey, type KeyIdForm } from '../resolveKey';
 import type { InputShape } from '../shapes';
-import type { KeyRecord, RegionState, Scope, Store } from '../store';
-
-/** What the fake is made of: one per `KmsFake`. @internal */
-export interface Core {
-  readonly store: Store;
-  readonly clock: FakeClock;
-  readonly due: DueList;
-  readonly entropy: Entropy;
-  /** How long transient states last on the fake clock. */
-  readonly delays: TransientDelays;
-  /** Bumped by `reset()`: background work started before it stops instead of running on. */
-  readonly epoch: { current: number };
-}
+import type { KeyRecord, RegionState, Scope } from '../store';
 
 /** What an operation's `run` may use. Everything time- or chance-dependent comes from here. */
 export interface OperationContext {

@@ -1,0 +1,15 @@
+import type { DueList, FakeClock, TransientDelays } from './clock';
+import type { Entropy } from './entropy';
+import type { Store } from './store';
+
+/** What the fake is made of: one per `KmsFake`. @internal */
+export interface Core {
+  readonly store: Store;
+  readonly clock: FakeClock;
+  readonly due: DueList;
+  readonly entropy: Entropy;
+  /** How long transient states last on the fake clock. */
+  readonly delays: TransientDelays;
+  /** Bumped by `reset()`: background work started before it stops instead of running on. */
+  readonly epoch: { current: number };
+}
