@@ -1,5 +1,5 @@
 import type { Core } from './backend/core';
-import { partitionOf } from './backend/store';
+import { partitionOf, rootPrincipal } from './backend/store';
 import { internalError, KmsFakeUsageError } from './errors';
 import type { CallLog, KmsCall, Overrides } from './calls';
 import type { Faults } from './faults';
@@ -14,7 +14,7 @@ import type { FakeTransport } from './plugin/kmsFakeMiddleware';
  */
 export function createFakeTransport(core: Core, endpoint: Endpoint, log: CallLog, overrides: Overrides, faults: Faults): FakeTransport {
   /** The account root: the fake models no IAM principals. */
-  const principal = (region: string) => `arn:${partitionOf(region)}:iam::${endpoint.accountId}:root`;
+  const principal = (region: string) => rootPrincipal({ partition: partitionOf(region), accountId: endpoint.accountId });
   return {
     begin(commandName, input) {
       const call: KmsCall = log.record({

@@ -1,5 +1,5 @@
 import { keyPolicy } from '../errors';
-import type { Scope } from './store';
+import { rootPrincipal, type Scope } from './store';
 
 /**
  * The key policy KMS attaches when CreateKey gives none (API Reference: GetKeyPolicy example),
@@ -14,7 +14,7 @@ export function defaultKeyPolicy(scope: Scope): string {
     '    "Sid" : "Enable IAM User Permissions",',
     '    "Effect" : "Allow",',
     '    "Principal" : {',
-    `      "AWS" : "arn:${scope.partition}:iam::${scope.accountId}:root"`,
+    `      "AWS" : "${rootPrincipal(scope)}"`,
     '    },',
     '    "Action" : "kms:*",',
     '    "Resource" : "*"',

@@ -214,6 +214,9 @@ export function createStore(): Store {
   };
 }
 
+/** The account root, the principal KMS names for an account (key policies, grants, call history). */
+export const rootPrincipal = (scope: Pick<Scope, 'partition' | 'accountId'>) => `arn:${scope.partition}:iam::${scope.accountId}:root`;
+
 export const keyArn = (scope: Scope, keyId: string) =>
   `arn:${scope.partition}:kms:${scope.region}:${scope.accountId}:key/${keyId}`;
 

@@ -13,7 +13,7 @@ import { grants as grantErrors } from '../../errors';
 import { isSymmetricSpec } from '../keySpecs';
 import { KEY_ID_OR_ARN } from '../resolveKey';
 import type { Shape, StringShape } from '../shapes';
-import { keyArn, type GrantRecord, type KeyRecord } from '../store';
+import { keyArn, rootPrincipal, type GrantRecord, type KeyRecord } from '../store';
 import { operation, type OperationContext, type OperationGroup } from './operation';
 import { dryRunParam, encryptionContext, grantTokens, keyIdParam, limitParam, markerParam, pageFields, paginate } from './params';
 
@@ -203,7 +203,7 @@ function entryOf(ctx: OperationContext, g: GrantRecord): GrantListEntry {
     ...(g.granteeServicePrincipal !== undefined && { GranteeServicePrincipal: g.granteeServicePrincipal }),
     ...(g.retiringPrincipal !== undefined && { RetiringPrincipal: g.retiringPrincipal }),
     ...(g.retiringServicePrincipal !== undefined && { RetiringServicePrincipal: g.retiringServicePrincipal }),
-    IssuingAccount: `arn:${ctx.scope.partition}:iam::${ctx.scope.accountId}:root`,
+    IssuingAccount: rootPrincipal(ctx.scope),
     Operations: [...g.operations],
     ...(g.constraints && { Constraints: g.constraints }),
   };
