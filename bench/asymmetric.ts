@@ -1,4 +1,5 @@
 // Asymmetric bench: each operation through a real KMSClient on the fake, beside the raw node:crypto cost of the same work.
+import './env';
 import { CreateKeyCommand, GenerateMacCommand, KMSClient, SignCommand, VerifyCommand, type KeySpec } from '@aws-sdk/client-kms';
 import { createHmac, generateKeyPairSync, randomBytes, sign, verify } from 'node:crypto';
 import { KmsFake } from 'kms-fake';
