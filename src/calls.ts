@@ -78,7 +78,7 @@ export function createOverrides() {
 export type Overrides = ReturnType<typeof createOverrides>;
 
 async function run(behaviour: Behaviour, input: object, requestId: string): Promise<WireResponse> {
-  if (behaviour.kind === 'resolves') return successResponse(behaviour.output, requestId);
+  if (behaviour.kind === 'resolves') return answer(behaviour.output, requestId, 'resolves');
   if (behaviour.kind === 'rejects') return errorResponse(toWireError(behaviour.error), requestId);
   let output: unknown;
   try {
@@ -86,8 +86,17 @@ async function run(behaviour: Behaviour, input: object, requestId: string): Prom
   } catch (error) {
     return errorResponse(toWireError(error as ErrorLike), requestId);
   }
-  if (typeof output !== 'object' || output === null) throw usageError('callsFake must return the command output object');
-  return successResponse(output, requestId);
+  return answer(output, requestId, 'callsFake');
+}
+
+/** An override's output as a wire answer; one that is no output object is the test author's mistake. */
+function answer(output: unknown, requestId: string, verb: string): WireResponse {
+  if (typeof output !== 'object' || output === null) throw usageError(`${verb} must give the command output object`);
+  try {
+    return successResponse(output, requestId);
+  } catch (error) {
+    throw usageError(`${verb} gave an output that cannot be sent: ${(error as Error).message}`);
+  }
 }
 
 /**
@@ -95,10 +104,13 @@ async function run(behaviour: Behaviour, input: object, requestId: string): Prom
  * exception class: `'DisabledException'` → `DisabledException`; `new Error('boom')` or `'boom'`
  * → a `KMSServiceException` named `Error` with message `boom`, as aws-sdk-client-mock would name it.
  */
-export function toWireError(error: ErrorLike) {
+export function toWireError(error: ErrorLike | null | undefined) {
   if (typeof error === 'string') {
     return /^[A-Z]\w*(Exception|Error|Fault)$/.test(error) ? customError(error) : customError('Error', error);
   }
+  // Anything thrown that is not an error-like object still arrives as an error, named as JavaScript would.
+  if (error === null || typeof error !== 'object') return customError('Error', String(error));
+  if (typeof error.name !== 'string') return customError('Error', JSON.stringify(error));
   return customError(error.name, error.message || undefined);
 }
 
@@ -126,12 +138,12 @@ export type { Override };
  */
 export function createCallLog(limit: number) {
   let calls: KmsCall[] = [];
-  const kept = () => (calls.length > limit ? calls.slice(-limit) : calls);
+  const kept = () => (calls.length > limit ? calls.slice(calls.length - limit) : calls);
   return {
     record(call: KmsCall): KmsCall {
       calls.push(call);
       // Trimmed in batches: dropping one call per send would shift the whole array every time.
-      if (calls.length >= 2 * limit) calls = calls.slice(-limit);
+      if (calls.length >= 2 * limit) calls = calls.slice(calls.length - limit);
       return call;
     },
     all: (): readonly KmsCall[] => kept(),

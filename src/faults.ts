@@ -32,12 +32,25 @@ interface Fault {
   injected: number;
 }
 
+/** Refuses fault options that could never act as written, naming the option. */
+function checkFault(o: FaultOptions): void {
+  const whole = (n: number | undefined, min: number) => n === undefined || (Number.isInteger(n) && n >= min);
+  if (!whole(o.every, 1)) throw usageError(`fault option every must be an integer >= 1, not ${o.every}`);
+  if (!whole(o.times, 0)) throw usageError(`fault option times must be an integer >= 0, not ${o.times}`);
+  if (o.probability !== undefined && !(o.probability >= 0 && o.probability <= 1)) {
+    throw usageError(`fault option probability must be between 0 and 1, not ${o.probability}`);
+  }
+  if (o.latencyMs !== undefined && !(Number.isFinite(o.latencyMs) && o.latencyMs >= 0)) {
+    throw usageError(`fault option latencyMs must be a finite number of ms >= 0, not ${o.latencyMs}`);
+  }
+}
+
 export function createFaults(random: () => number) {
   let faults: Fault[] = [];
   return {
     add(options: FaultOptions): FaultHandle {
       if (options.error === undefined && options.latencyMs === undefined) throw usageError('a fault needs an error or a latencyMs');
-      if (options.every !== undefined && !(options.every >= 1)) throw usageError('fault option every must be >= 1');
+      checkFault(options);
       const fault: Fault = { options, seen: 0, injected: 0 };
       faults.push(fault);
       return {

@@ -164,7 +164,7 @@ export class KmsFake {
     this.#core.epoch.current += 1;
   }
 
-  /** The whole state (keys, material, aliases, tags, policies) as a reusable snapshot. */
+  /** The whole state (keys, material, aliases, tags, policies, grants, custom key stores) as a reusable snapshot. */
   snapshot(): KmsFakeSnapshot {
     return { store: takeSnapshot(this.#core.store) };
   }
@@ -248,8 +248,8 @@ export class KmsFake {
   }
 
   /**
-   * Back to empty: every key, alias and tag in every account and region, the call history,
-   * overrides and faults. The clock keeps its time; installs stay.
+   * Back to empty: every key, alias, tag, grant and custom key store in every account and region,
+   * the call history, overrides and faults. The clock keeps its time; installs stay.
    *
    * @example
    * ```ts

@@ -62,7 +62,13 @@ export function checkOptions(options: KmsFakeOptions): void {
   if (callHistoryLimit !== undefined && !(Number.isInteger(callHistoryLimit) && callHistoryLimit >= 0)) {
     throw usageError(`callHistoryLimit must be an integer >= 0, not ${callHistoryLimit}`);
   }
-  for (const [name, ms] of Object.entries(transientDelays ?? {})) {
-    if (!Number.isFinite(ms) || ms < 0) throw usageError(`transientDelays.${name} must be a finite number of ms >= 0, not ${ms}`);
+  if (options.defaultRegion !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(options.defaultRegion)) {
+    throw usageError(`defaultRegion must be a region name such as us-east-1, not ${options.defaultRegion}`);
+  }
+  if (transientDelays === undefined) return;
+  if (transientDelays === null || typeof transientDelays !== 'object') throw usageError('transientDelays must be an object');
+  for (const [name, ms] of Object.entries(transientDelays)) {
+    if (!(name in DEFAULT_TRANSIENT_DELAYS)) throw usageError(`transientDelays has no ${name}; it takes ${Object.keys(DEFAULT_TRANSIENT_DELAYS).join(', ')}`);
+    if (!Number.isFinite(ms) || ms < 0) throw usageError(`transientDelays.${name} must be a finite number of ms >= 0, not ${String(ms)}`);
   }
 }

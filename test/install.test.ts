@@ -82,3 +82,22 @@ describe('installKmsFake(KMSClient)', () => {
     expect(() => installKmsFake({} as never)).toThrow(/^\[kms-fake\] installKmsFake needs a client class/);
   });
 });
+
+describe('installKmsFake on a subclass', () => {
+  class TeamClient extends KMSClient {}
+
+  it('the nearest installed class decides, and undoing it falls back to the base class install', async () => {
+    const base = installKmsFake(KMSClient, { accountId: '555555555555' });
+    const sub = installKmsFake(TeamClient, { accountId: '666666666666' });
+    try {
+      const client = new TeamClient({ region: 'eu-west-1' });
+      expect((await client.send(new CreateKeyCommand({}))).KeyMetadata!.AWSAccountId).toBe('666666666666');
+      expect(base.calls()).toHaveLength(0);
+      sub.restore();
+      expect((await client.send(new CreateKeyCommand({}))).KeyMetadata!.AWSAccountId).toBe('555555555555');
+    } finally {
+      sub.restore();
+      base.restore();
+    }
+  });
+});

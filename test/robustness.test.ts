@@ -10,9 +10,21 @@ describe('options and clock misuse', () => {
     [{ accountId: '1234' }, /accountId must be 12 digits/],
     [{ callHistoryLimit: -1 }, /callHistoryLimit must be an integer >= 0/],
     [{ transientDelays: { creating: Number.NaN } }, /transientDelays.creating must be a finite number/],
+    [{ transientDelays: { creting: 5 } as never }, /transientDelays has no creting/],
+    [{ transientDelays: null as never }, /transientDelays must be an object/],
+    [{ defaultRegion: '' }, /defaultRegion must be a region name/],
   ])('new KmsFake(%p) is refused', (options, message) => {
     expect(() => new KmsFake(options)).toThrow(message);
     expect(() => new KmsFake(options)).toThrow(/^\[kms-fake\] /);
+  });
+
+  it.each([
+    [{ error: 'ThrottlingException', every: 1.5 }, /every must be an integer >= 1/],
+    [{ error: 'ThrottlingException', times: -1 }, /times must be an integer >= 0/],
+    [{ error: 'ThrottlingException', probability: 5 }, /probability must be between 0 and 1/],
+    [{ latencyMs: -1 }, /latencyMs must be a finite number/],
+  ])('injectFault(%p) is refused', (fault, message) => {
+    expect(() => new KmsFake().injectFault(fault)).toThrow(message);
   });
 
   it.each([-1, Number.NaN, Number.POSITIVE_INFINITY])('advanceTime(%p) is refused and the clock keeps its time', (ms) => {
@@ -21,12 +33,32 @@ describe('options and clock misuse', () => {
     expect(kms.now().getTime()).toBe(1_000);
   });
 
-  it('a callsFake that returns no output object rejects the send with a [kms-fake] error, not a mocked one', async () => {
+  it('an override that gives no sendable output rejects the send with a [kms-fake] error, not a mocked one', async () => {
     const kms = new KmsFake();
     const client = new KMSClient({ region: 'eu-west-1', maxAttempts: 1 });
     kms.attach(client);
-    kms.on(ListKeysCommand).callsFake(() => 42 as never);
-    await expect(client.send(new ListKeysCommand({}))).rejects.toThrow(/^\[kms-fake\] callsFake must return the command output object/);
+    kms.on(ListKeysCommand).callsFakeOnce(() => 42 as never).resolvesOnce(42 as never).resolvesOnce({ Truncated: 5n });
+    await expect(client.send(new ListKeysCommand({}))).rejects.toThrow(/^\[kms-fake\] callsFake must give the command output object/);
+    await expect(client.send(new ListKeysCommand({}))).rejects.toThrow(/^\[kms-fake\] resolves must give the command output object/);
+    await expect(client.send(new ListKeysCommand({}))).rejects.toThrow(/^\[kms-fake\] resolves gave an output that cannot be sent/);
+  });
+
+  it('a callsFake that throws something that is not an error still arrives as an SDK exception', async () => {
+    const kms = new KmsFake();
+    const client = new KMSClient({ region: 'eu-west-1', maxAttempts: 1 });
+    kms.attach(client);
+    kms.on(ListKeysCommand).callsFake(() => {
+      throw null; // eslint-disable-line @typescript-eslint/only-throw-error
+    });
+    await expect(client.send(new ListKeysCommand({}))).rejects.toMatchObject({ name: 'Error', message: 'null' });
+  });
+
+  it('callHistoryLimit 0 keeps no calls', async () => {
+    const kms = new KmsFake({ callHistoryLimit: 0 });
+    const client = fakeClient(kms);
+    await client.send(new ListKeysCommand({}));
+    await client.send(new ListKeysCommand({}));
+    expect(kms.calls()).toEqual([]);
   });
 });
 

@@ -16,8 +16,6 @@ export const grants = {
     validation('A grant cannot have both an EncryptionContextSubset and an EncryptionContextEquals constraint.'),
   contextConstraintNotSupported: (arn: string) =>
     validation(`Encryption context grant constraints are supported only on symmetric encryption KMS keys, not on ${arn}.`),
-  exactlyOne: (a: string, b: string) => validation(`Specify either ${a} or ${b}, but not both.`),
-  notBoth: (a: string, b: string) => validation(`You cannot specify both ${a} and ${b}.`),
   servicePrincipalNeeds: () =>
     validation('A grant for a GranteeServicePrincipal needs a SourceArn constraint and a RetiringPrincipal or RetiringServicePrincipal.'),
   retireTarget: () => validation('Specify the grant to retire with a GrantToken, or with a KeyId and a GrantId.'),

@@ -47,3 +47,9 @@ export const wireType = {
 
 /** A target that names no KMS operation; AWS sends no message. */
 export const unknownOperation = () => kmsError('UnknownOperationException');
+
+/** Parameters that go in pairs (no public record shows AWS's texts for these; the fake's own). */
+export const pairing = {
+  neither: (a: string, b: string) => validation(`Specify ${a} or ${b}.`),
+  both: (a: string, b: string) => validation(`You cannot specify both ${a} and ${b}.`),
+};

@@ -20,7 +20,6 @@ export const keyStores = {
   notFor: (member: string, type: string) => validation(`${member} is not valid for a custom key store of type ${type}.`),
   vpcServiceWithoutVpc: () =>
     validation('XksProxyVpcEndpointServiceName is valid only with XksProxyConnectivity VPC_ENDPOINT_SERVICE.'),
-  idOrName: () => validation('Specify either the CustomKeyStoreId or the CustomKeyStoreName, not both.'),
   originMismatch: (origin: string, type: string) =>
     unsupported(`Origin ${origin} is not valid for a custom key store of type ${type}.`),
   storeNeedsOrigin: () => unsupported('A CustomKeyStoreId requires Origin AWS_CLOUDHSM or EXTERNAL_KEY_STORE.'),

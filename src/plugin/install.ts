@@ -29,6 +29,9 @@ interface ClassState {
 
 const installed = new WeakMap<ClientClass, ClassState>();
 
+/** The `send` a kms-fake wrapper replaced, so a subclass's wrapper can skip its base class's one. */
+const wrappedSend = new WeakMap<object, (...args: never[]) => unknown>();
+
 /**
  * Fakes every instance of `clientClass`, created before or after this call: on each instance's
  * first `send`, the current installer's plugin is attached to that instance's own stack (so the
@@ -37,7 +40,10 @@ const installed = new WeakMap<ClientClass, ClassState>();
 export function installOnClass(clientClass: ClientClass, installer: Installer): () => void {
   if (typeof clientClass?.prototype?.send !== 'function') throw usageError('installKmsFake needs a client class such as KMSClient');
   const state = installed.get(clientClass) ?? patch(clientClass);
-  if (!state.installers.includes(installer)) state.installers.push(installer);
+  // Installing again makes that installer the one that answers.
+  const at = state.installers.indexOf(installer);
+  if (at !== -1) state.installers.splice(at, 1);
+  state.installers.push(installer);
   return () => uninstall(clientClass, state, installer);
 }
 
@@ -49,21 +55,20 @@ function patch(clientClass: ClientClass): ClassState {
     attached: new WeakMap(),
     clients: new Set(),
   };
-  const send = proto.send;
-  Object.defineProperty(proto, 'send', {
-    configurable: true,
-    writable: true,
-    value: function sendThroughKmsFake(this: { middlewareStack: MiddlewareStack<object, object> }, ...args: never[]) {
-      const current = state.installers[state.installers.length - 1];
-      const attachment = state.attached.get(this);
-      if (current && attachment?.installer !== current) {
-        attachment?.detach();
-        if (!attachment) track(state, this);
-        state.attached.set(this, { installer: current, detach: current.attach(this) });
-      }
-      return send.apply(this, args);
-    },
-  });
+  // The nearest patched class decides: a subclass's install does not also run its base class's.
+  const send = wrappedSend.get(proto.send) ?? proto.send;
+  const wrapper = function sendThroughKmsFake(this: { middlewareStack: MiddlewareStack<object, object> }, ...args: never[]) {
+    const current = state.installers[state.installers.length - 1];
+    const attachment = state.attached.get(this);
+    if (current && attachment?.installer !== current) {
+      attachment?.detach();
+      if (!attachment) track(state, this);
+      state.attached.set(this, { installer: current, detach: current.attach(this) });
+    }
+    return send.apply(this, args);
+  };
+  wrappedSend.set(wrapper, send);
+  Object.defineProperty(proto, 'send', { configurable: true, writable: true, value: wrapper });
   installed.set(clientClass, state);
   return state;
 }

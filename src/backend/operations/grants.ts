@@ -9,7 +9,7 @@ import type {
   RetireGrantRequest,
   RevokeGrantRequest,
 } from '@aws-sdk/client-kms';
-import { grants as grantErrors } from '../../errors';
+import { grants as grantErrors, pairing } from '../../errors';
 import { isSymmetricSpec } from '../keySpecs';
 import { KEY_ID_OR_ARN } from '../resolveKey';
 import type { Shape, StringShape } from '../shapes';
@@ -74,11 +74,12 @@ function checkGrantId(grantId: string): void {
 type Named = readonly [name: string, value: string | undefined];
 
 function exactlyOne([a, av]: Named, [b, bv]: Named): void {
-  if ((av === undefined) === (bv === undefined)) throw grantErrors.exactlyOne(a, b);
+  if (av === undefined && bv === undefined) throw pairing.neither(a, b);
+  notBoth([a, av], [b, bv]);
 }
 
 function notBoth([a, av]: Named, [b, bv]: Named): void {
-  if (av !== undefined && bv !== undefined) throw grantErrors.notBoth(a, b);
+  if (av !== undefined && bv !== undefined) throw pairing.both(a, b);
 }
 
 // ---- grant tokens: the fake's own format, naming the grant ----

@@ -7,7 +7,7 @@ import type {
   DisconnectCustomKeyStoreRequest,
   UpdateCustomKeyStoreRequest,
 } from '@aws-sdk/client-kms';
-import { customKeyStoreNotFound, keyStores as errors } from '../../errors';
+import { customKeyStoreNotFound, keyStores as errors, pairing } from '../../errors';
 import type { Shape, StringShape } from '../shapes';
 import { keysInStore, storeNamed } from '../customKeyStores';
 import type { CustomKeyStoreRecord, RegionState, XksProxySettings } from '../store';
@@ -157,7 +157,7 @@ const CreateCustomKeyStore = operation<CreateCustomKeyStoreRequest>({
 const DescribeCustomKeyStores = operation<DescribeCustomKeyStoresRequest>({
   input: { CustomKeyStoreId: customKeyStoreIdParam, CustomKeyStoreName: nameParam, Limit: limitParam(1000), Marker: markerParam },
   check(input) {
-    if (input.CustomKeyStoreId !== undefined && input.CustomKeyStoreName !== undefined) throw errors.idOrName();
+    if (input.CustomKeyStoreId !== undefined && input.CustomKeyStoreName !== undefined) throw pairing.both('CustomKeyStoreId', 'CustomKeyStoreName');
   },
   run(ctx, input) {
     let stores = [...ctx.region.customKeyStores.values()];
