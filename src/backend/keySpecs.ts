@@ -156,3 +156,9 @@ export const materialBytes = (spec: KeySpec): number => specInfo(spec).secretByt
 export function algorithmsOf(spec: KeySpec, usage: KeyUsageType): UsageAlgorithms {
   return specInfo(spec).usages[usage] ?? {};
 }
+
+/** Every algorithm some key spec offers in one KeyMetadata field, in registry order, each once. */
+export function offeredAlgorithms<F extends keyof UsageAlgorithms>(field: F): NonNullable<UsageAlgorithms[F]>[number][] {
+  const all = KEY_SPECS.flatMap((spec) => Object.values(specInfo(spec).usages).flatMap((u) => (u[field] ?? []) as readonly string[]));
+  return [...new Set(all)] as NonNullable<UsageAlgorithms[F]>[number][];
+}

@@ -2,7 +2,7 @@ import type { GetPublicKeyRequest, MessageType, SignRequest, SigningAlgorithmSpe
 import { digestBytes } from '../../crypto';
 import { keyUsage, noPublicKey, signing } from '../../errors';
 import { algorithmFields } from '../keyMetadata';
-import { algorithmsOf, specInfo } from '../keySpecs';
+import { algorithmsOf, offeredAlgorithms, specInfo } from '../keySpecs';
 import { ALL_KEY_ID_FORMS } from '../resolveKey';
 import type { KeyRecord } from '../store';
 import { capableProvider } from './cryptoKeys';
@@ -10,21 +10,8 @@ import { keyPairOf } from './material';
 import { operation, type OperationGroup } from './operation';
 import { dryRunParam, grantTokens, keyIdParam } from './params';
 
-const SIGNING_ALGORITHMS = [
-  'RSASSA_PSS_SHA_256',
-  'RSASSA_PSS_SHA_384',
-  'RSASSA_PSS_SHA_512',
-  'RSASSA_PKCS1_V1_5_SHA_256',
-  'RSASSA_PKCS1_V1_5_SHA_384',
-  'RSASSA_PKCS1_V1_5_SHA_512',
-  'ECDSA_SHA_256',
-  'ECDSA_SHA_384',
-  'ECDSA_SHA_512',
-  'SM2DSA',
-  'ML_DSA_SHAKE_256',
-  'ED25519_SHA_512',
-  'ED25519_PH_SHA_512',
-] as const satisfies readonly SigningAlgorithmSpec[];
+/** The SigningAlgorithm values accepted on the wire: those some key spec offers (keySpecs.ts). */
+const SIGNING_ALGORITHMS = offeredAlgorithms('SigningAlgorithms');
 
 const signingInput = {
   KeyId: keyIdParam(),
