@@ -49,6 +49,13 @@ async function primaryWithReplica() {
   return keyId;
 }
 
+/** The MultiRegionConfiguration a primary in `region` with replicas in `replicas` shows. */
+const primaryIn = (region: string, keyId: string, replicas: string[]) => ({
+  MultiRegionKeyType: 'PRIMARY',
+  PrimaryKey: { Arn: `arn:aws:kms:${region}:${kms.accountId}:key/${keyId}`, Region: region },
+  ReplicaKeys: replicas.map((r) => ({ Arn: `arn:aws:kms:${r}:${kms.accountId}:key/${keyId}`, Region: r })),
+});
+
 describe('ReplicateKey', () => {
   it('makes a replica that starts Creating and is Enabled once settled, with its own independent properties', async () => {
     const { KeyMetadata } = await west.send(
@@ -186,11 +193,7 @@ describe('UpdatePrimaryRegion, as the developer guide describes it', () => {
     kms.advanceTime(300);
     const [west2, eu2] = [await describe1(west, keyId), await describe1(eu, keyId)];
     expect([west2.KeyState, eu2.KeyState]).toEqual(['Enabled', 'Enabled']);
-    expect(eu2.MultiRegionConfiguration).toEqual({
-      MultiRegionKeyType: 'PRIMARY',
-      PrimaryKey: { Arn: `arn:aws:kms:eu-west-1:${kms.accountId}:key/${keyId}`, Region: 'eu-west-1' },
-      ReplicaKeys: [{ Arn: `arn:aws:kms:us-west-2:${kms.accountId}:key/${keyId}`, Region: 'us-west-2' }],
-    });
+    expect(eu2.MultiRegionConfiguration).toEqual(primaryIn('eu-west-1', keyId, ['us-west-2']));
     expect(west2.MultiRegionConfiguration?.MultiRegionKeyType).toBe('REPLICA');
     expect(west2.MultiRegionConfiguration?.PrimaryKey?.Region).toBe('eu-west-1');
     expect(west2.Description).toBe('multi-region-key');
@@ -217,11 +220,7 @@ describe('a member deleted while the primary Region is updating', () => {
     kms.settle();
     const [west2, eu2] = [await describe1(west, keyId), await describe1(eu, keyId)];
     expect([west2.KeyState, eu2.KeyState]).toEqual(['Enabled', 'Enabled']);
-    expect(eu2.MultiRegionConfiguration).toEqual({
-      MultiRegionKeyType: 'PRIMARY',
-      PrimaryKey: { Arn: `arn:aws:kms:eu-west-1:${kms.accountId}:key/${keyId}`, Region: 'eu-west-1' },
-      ReplicaKeys: [{ Arn: `arn:aws:kms:us-west-2:${kms.accountId}:key/${keyId}`, Region: 'us-west-2' }],
-    });
+    expect(eu2.MultiRegionConfiguration).toEqual(primaryIn('eu-west-1', keyId, ['us-west-2']));
   });
 });
 
