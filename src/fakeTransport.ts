@@ -38,7 +38,7 @@ export function createFakeTransport(core: Core, endpoint: Endpoint, log: CallLog
     async respond(exchange, trace) {
       try {
         if (trace) trace.region = regionOf(endpoint, exchange.request, exchange.region);
-        const fault = await faults.apply(exchange.commandName);
+        const fault = faults.any() ? await faults.apply(exchange.commandName) : undefined;
         if (fault) return errorResponse(fault, endpoint.requestId());
         const overridden = overrides.answer(exchange.commandName, exchange.input, endpoint.requestId);
         if (overridden) return await overridden;

@@ -59,6 +59,8 @@ export function createFaults(random: () => number) {
         },
       };
     },
+    /** Whether any fault is set: without one, an attempt need not wait for `apply`. */
+    any: (): boolean => faults.length > 0,
     /** Waits out any injected latency and returns the injected error, if one applies to this attempt. */
     async apply(commandName: string): Promise<KmsError | undefined> {
       let error: KmsError | undefined;
