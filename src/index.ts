@@ -18,8 +18,8 @@ export type { KmsFakeMatchers } from './testing/matchers';
 export { setUpKmsFake } from './testing/lifecycle';
 export type { KmsFakeTestSettings, TestFramework } from './testing/lifecycle';
 
-// The plugin's parts, for users who compose stacks themselves
-export { getKmsFakePlugin, kmsFakeMiddleware, kmsFakeMiddlewareOptions } from './plugin/kmsFakeMiddleware';
+// Where the plugin sits, for users who inspect or compose stacks themselves (the plugin itself: kms.plugin())
+export { kmsFakeMiddlewareOptions } from './plugin/kmsFakeMiddleware';
 export type { RegionProvider } from './plugin/kmsFakeMiddleware';
 export type { ClientClass } from './plugin/install';
 
