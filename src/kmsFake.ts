@@ -13,7 +13,7 @@ import { overrideStub, type OverrideStub } from './overrideStub';
 import { readFixtureFile } from './fixtureFile';
 import { usageError } from './errors';
 import type { Endpoint } from './protocol/handle';
-import { attachToStack } from './plugin/attach';
+import { attachToStack, forgetResolvedHandlers } from './plugin/attach';
 import { installOnClass, type ClientClass } from './plugin/install';
 import { getKmsFakePlugin, type FakeTransport, type RegionProvider } from './plugin/kmsFakeMiddleware';
 import { checkOptions, transientDelaysOf, type KmsFakeOptions, type KmsFakePluginOptions } from './options';
@@ -133,7 +133,12 @@ export class KmsFake {
   ): () => void {
     const region = client.config?.region;
     const stack = client.middlewareStack as unknown as MiddlewareStack<object, object>;
-    return attachToStack(stack, this.plugin(region === undefined ? {} : { region }));
+    const detach = attachToStack(stack, this.plugin(region === undefined ? {} : { region }));
+    forgetResolvedHandlers(client);
+    return () => {
+      detach();
+      forgetResolvedHandlers(client);
+    };
   }
 
   /** @internal Used by {@link installKmsFake}. */

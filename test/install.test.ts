@@ -101,3 +101,18 @@ describe('installKmsFake on a subclass', () => {
     }
   });
 });
+
+describe('clients with cacheMiddleware: true', () => {
+  it('are faked even after they sent the same command before the install, and real again after restore', async () => {
+    const client = new KMSClient({ region: 'eu-west-1', cacheMiddleware: true, credentials: countingCredentials(), maxAttempts: 1 });
+    await expect(client.send(new ListKeysCommand({}))).rejects.toThrow('credentials were requested');
+    const kms = installKmsFake(KMSClient);
+    try {
+      expect((await client.send(new ListKeysCommand({}))).Keys).toEqual([]);
+      expect(kms.calls()).toHaveLength(1);
+    } finally {
+      kms.restore();
+    }
+    await expect(client.send(new ListKeysCommand({}))).rejects.toThrow('credentials were requested');
+  });
+});

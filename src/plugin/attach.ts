@@ -46,6 +46,15 @@ function reapply(stack: MiddlewareStack<object, object>, state: StackState): voi
 }
 
 /**
+ * A client with `cacheMiddleware: true` keeps the handler it resolved per command class (smithy
+ * `Client.handlers`), so a stack change would not reach commands it already sent. Dropping the
+ * cache, as the SDK's own `send` does when it must not use it, makes the next send resolve anew.
+ */
+export function forgetResolvedHandlers(client: object): void {
+  if ('handlers' in client) delete (client as { handlers?: unknown }).handlers;
+}
+
+/**
  * Applies the plugin to one stack and returns its exact undo. Attachments may overlap (an
  * instance attach under a class install, two fakes) and be undone in any order: the newest
  * active one answers, and when none is left the stack is exactly as it was.
