@@ -1,3 +1,7 @@
+import type { KeySpec } from '@aws-sdk/client-kms';
+import { hkdfSync } from 'node:crypto';
+import type { KeyPair } from './common';
+
 /** Minimal DER writing for the key encodings node:crypto cannot produce (post-quantum keys). @internal */
 
 function length(n: number): Buffer {
@@ -32,4 +36,19 @@ export function spki(algorithmOid: string, publicKey: Uint8Array): Uint8Array {
 /** PKCS#8 PrivateKeyInfo v0 whose privateKey OCTET STRING holds `privateKey`. */
 export function pkcs8(algorithmOid: string, privateKey: Uint8Array): Uint8Array {
   return new Uint8Array(tlv(0x30, tlv(0x02, Buffer.from([0])), tlv(0x30, oid(algorithmOid)), tlv(0x04, privateKey)));
+}
+
+/** The raw keys a FIPS 203/204 key generation makes from its seed. */
+export type SeededKeygen = (seed: Uint8Array) => { secretKey: Uint8Array; publicKey: Uint8Array };
+
+/**
+ * A post-quantum key pair derived from the key's seed material: `seedBytes` of key-generation
+ * seed (HKDF-SHA256), the public key as SPKI and the private key as PKCS#8 in the seed form
+ * (the seed as [0] IMPLICIT OCTET STRING), as both FIPS 203 and 204 define it.
+ */
+export function seededKeyPair(spec: KeySpec, algorithmOid: string, material: Uint8Array, seedBytes: number, keygen: SeededKeygen): KeyPair {
+  const seed = new Uint8Array(hkdfSync('sha256', material, '', `kms-fake ${spec}`, seedBytes));
+  const { secretKey, publicKey } = keygen(seed);
+  const seedForm = new Uint8Array([0x80, seedBytes, ...seed]);
+  return { spec, publicKeyDer: spki(algorithmOid, publicKey), privateKeyDer: pkcs8(algorithmOid, seedForm), raw: { secretKey, publicKey } };
 }

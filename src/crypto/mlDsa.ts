@@ -1,9 +1,8 @@
 import type { KeySpec } from '@aws-sdk/client-kms';
 import { ml_dsa44, ml_dsa65, ml_dsa87 } from '@noble/post-quantum/ml-dsa';
-import { hkdfSync } from 'node:crypto';
 import { internalError } from '../errors';
 import { rawKeys, type CryptoProvider, type KeyPair } from './common';
-import { pkcs8, spki } from './der';
+import { seededKeyPair } from './der';
 
 /**
  * ML_DSA_44/65/87 (FIPS 204) with @noble/post-quantum, since node:crypto on Node 20 has no
@@ -35,13 +34,10 @@ function variantOf(spec: KeySpec) {
   return variant;
 }
 
+/** ML-DSA keys come from the 32-byte seed ξ (FIPS 204, ML-DSA.KeyGen). */
 function keyPair(spec: KeySpec, seed: Uint8Array): KeyPair {
   const { signer, oid } = variantOf(spec);
-  const xi = new Uint8Array(hkdfSync('sha256', seed, '', `kms-fake ${spec}`, 32));
-  const { secretKey, publicKey } = signer.keygen(xi);
-  // PKCS#8 in the seed form (the 32-byte ξ as [0] IMPLICIT OCTET STRING).
-  const seedForm = new Uint8Array([0x80, 32, ...xi]);
-  return { spec, publicKeyDer: spki(oid, publicKey), privateKeyDer: pkcs8(oid, seedForm), raw: { secretKey, publicKey } };
+  return seededKeyPair(spec, oid, seed, 32, (xi) => signer.keygen(xi));
 }
 
 const internal = (spec: KeySpec) => variantOf(spec).signer.internal as unknown as ExternalMu;

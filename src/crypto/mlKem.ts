@@ -1,9 +1,8 @@
 import type { KeySpec } from '@aws-sdk/client-kms';
 import { ml_kem1024, ml_kem512, ml_kem768 } from '@noble/post-quantum/ml-kem';
-import { hkdfSync } from 'node:crypto';
 import { internalError } from '../errors';
 import { rawKeys, type CryptoProvider, type KeyPair } from './common';
-import { pkcs8, spki } from './der';
+import { seededKeyPair } from './der';
 
 /** ML_KEM_512/768/1024 (FIPS 203) with @noble/post-quantum, since node:crypto on Node 20 has no ML-KEM. */
 type Kem = typeof ml_kem768;
@@ -20,14 +19,10 @@ function variantOf(spec: KeySpec) {
   return variant;
 }
 
+/** ML-KEM keys come from the 64-byte seed d ‖ z (FIPS 203, Algorithm 19). */
 function keyPair(spec: KeySpec, seed: Uint8Array): KeyPair {
   const { kem, oid } = variantOf(spec);
-  // d ‖ z, the 64-byte seed of ML-KEM.KeyGen (FIPS 203, Algorithm 19).
-  const dz = new Uint8Array(hkdfSync('sha256', seed, '', `kms-fake ${spec}`, 64));
-  const { secretKey, publicKey } = kem.keygen(dz);
-  // PKCS#8 in the seed form (the 64-byte d ‖ z as [0] IMPLICIT OCTET STRING).
-  const seedForm = new Uint8Array([0x80, 64, ...dz]);
-  return { spec, publicKeyDer: spki(oid, publicKey), privateKeyDer: pkcs8(oid, seedForm), raw: { secretKey, publicKey } };
+  return seededKeyPair(spec, oid, seed, 64, (dz) => kem.keygen(dz));
 }
 
 export const mlKem: CryptoProvider = {
