@@ -84,10 +84,34 @@ async function run(behaviour: Behaviour, input: object, requestId: string): Prom
   try {
     output = (await behaviour.fn(input as never)) ?? {};
   } catch (error) {
+    if (!isKmsError(error)) throw new UserCodeFailure(error);
     return errorResponse(toWireError(error as ErrorLike), requestId);
   }
   return answer(output, requestId, 'callsFake');
 }
+
+/**
+ * What a `callsFake` function threw that is no KMS error (a `TypeError`, an `Error` of the test's
+ * own): the send rejects with that very value, so a bug in the test shows as itself, not as a 400.
+ */
+export class UserCodeFailure {
+  constructor(readonly thrown: unknown) {}
+}
+
+/**
+ * A KMS error is what a KMS call can fail with: an SDK service exception (it has `$fault`), or a
+ * name or `{ name, message }` of an exception (`DisabledException`, `InternalFailure`).
+ */
+function isKmsError(error: unknown): boolean {
+  if (typeof error === 'string') return EXCEPTION_NAME.test(error);
+  if (error === null || typeof error !== 'object') return false;
+  if ('$fault' in error) return true;
+  const name = (error as { name?: unknown }).name;
+  return typeof name === 'string' && EXCEPTION_NAME.test(name);
+}
+
+/** Service exception names end like this; JavaScript's own errors (`TypeError`, `Error`) end in `Error`. */
+const EXCEPTION_NAME = /^[A-Z]\w*(Exception|Fault|Failure)$/;
 
 /** An override's output as a wire answer; one that is no output object is the test author's mistake. */
 function answer(output: unknown, requestId: string, verb: string): WireResponse {
