@@ -12,7 +12,7 @@ const committedSecret = readFileSync(join(__dirname, '..', 'fixtures', 'secret.b
 // Each describe block loads its fixture once, in beforeAll: every test starts from that state.
 describe.each(['kms.json', 'kms.yaml'])('fixtures/%s', (file) => {
   beforeAll(() => {
-    kmsFake.reset(); // the other file's fixture declares the same key ID
+    kmsFake.reset(); // the previous block's fixture declares the same key ID
     kmsFake.load(join(__dirname, '..', 'fixtures', file));
   });
 
