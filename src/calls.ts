@@ -94,8 +94,10 @@ async function run(behaviour: Behaviour, input: object, requestId: string): Prom
  * What a `callsFake` function threw that is no KMS error (a `TypeError`, an `Error` of the test's
  * own): the send rejects with that very value, so a bug in the test shows as itself, not as a 400.
  */
-export class UserCodeFailure {
-  constructor(readonly thrown: unknown) {}
+export class UserCodeFailure extends Error {
+  constructor(readonly thrown: unknown) {
+    super('a callsFake function threw');
+  }
 }
 
 /**

@@ -147,7 +147,7 @@ export class KmsFake {
 
   #attach(client: HasMiddlewareStack & { config?: { region?: RegionProvider | string } }): () => void {
     const region = client.config?.region;
-    const stack = client.middlewareStack as unknown as MiddlewareStack<object, object>;
+    const stack = client.middlewareStack;
     const detach = attachToStack(stack, this.plugin(region === undefined ? {} : { region }));
     forgetResolvedHandlers(client);
     return () => {

@@ -60,7 +60,7 @@ describe('the aws-sdk-client-mock-jest matchers on a KmsFake', () => {
       ['toHaveReceivedCommandWith', (e) => (e.toHaveReceivedCommandWith as (...a: unknown[]) => void)(EncryptCommand, {}, {})],
       ['toHaveReceivedNthCommandWith', (e) => (e.toHaveReceivedNthCommandWith as (...a: unknown[]) => void)(1, CreateKeyCommand, {}, 2)],
       ['toHaveReceivedNthSpecificCommandWith', (e) => (e.toHaveReceivedNthSpecificCommandWith as (...a: unknown[]) => void)(1, EncryptCommand, {}, 'x')],
-      ['toHaveReceivedAnyCommand', (e) => (e.toHaveReceivedAnyCommand as (...a: unknown[]) => void)(EncryptCommand)],
+      ['toHaveReceivedAnyCommand', (e) => (e.toHaveReceivedAnyCommand as (command: unknown) => void)(EncryptCommand)],
     ];
     for (const [name, assertion] of extra) {
       const wrongCount = new RegExp(`^\\[kms-fake\\] ${name}\\([a-z, ]*\\) takes \\d arguments?, not \\d`);

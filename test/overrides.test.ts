@@ -123,9 +123,11 @@ describe('overrides over the real fake', () => {
       throw own;
     });
     kms.on(DecryptCommand).callsFakeOnce(() => {
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- a plain { name, message } is a KMS error too
       throw { name: 'KMSInvalidStateException', message: 'pending' };
     });
     kms.on(ListKeysCommand).callsFakeOnce(() => {
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- so is an exception's name
       throw 'DisabledException';
     });
     await expect(client.send(new EncryptCommand({ KeyId: 'k', Plaintext: Buffer.from('x') }))).rejects.toBe(own);

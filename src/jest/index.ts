@@ -1,4 +1,5 @@
 import type * as Sdk from '@aws-sdk/client-kms';
+import type {} from 'expect';
 import type { KmsFakeMatchers } from '../testing/matchers';
 import { createTestLifecycle, type TestFramework } from '../testing/lifecycle';
 
@@ -50,10 +51,18 @@ export const kmsFake = lifecycle.kmsFake;
 /** Settings of this file's fake (see {@link KmsFakeTestSettings}); set them at the top of a test file. */
 export const kmsFakeSettings = lifecycle.settings;
 
+// The matchers on @types/jest's global `expect`...
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace jest {
-    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-    interface Matchers<R> extends KmsFakeMatchers<R> {}
+    // Type parameters as @types/jest declares them: merged declarations must match.
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars
+    interface Matchers<R, T = {}> extends KmsFakeMatchers<R> {}
   }
+}
+
+// ...and on the `expect` of @jest/globals (injectGlobals: false), whose matchers are the `expect` package's.
+declare module 'expect' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars
+  interface Matchers<R extends void | Promise<void>, T = unknown> extends KmsFakeMatchers<R> {}
 }

@@ -6,9 +6,9 @@ import { createKmsMatchers, type ObjectContaining } from './matchers';
 
 /** The parts of a test framework the lifecycle uses; jest, vitest, node:test and mocha all provide them. */
 export interface TestFramework {
-  beforeEach(fn: () => void): void;
-  afterEach(fn: () => void): void;
-  afterAll(fn: () => void): void;
+  beforeEach: (fn: () => void) => void;
+  afterEach: (fn: () => void) => void;
+  afterAll: (fn: () => void) => void;
   expect?: { extend(matchers: object): void; objectContaining: ObjectContaining };
 }
 
