@@ -84,15 +84,17 @@ async function run(behaviour: Behaviour, input: object, requestId: string): Prom
   try {
     output = (await behaviour.fn(input as never)) ?? {};
   } catch (error) {
-    if (!isKmsError(error)) throw new UserCodeFailure(error);
+    if (error instanceof Error && !isKmsError(error)) throw new UserCodeFailure(error);
     return errorResponse(toWireError(error as ErrorLike), requestId);
   }
   return answer(output, requestId, 'callsFake');
 }
 
 /**
- * What a `callsFake` function threw that is no KMS error (a `TypeError`, an `Error` of the test's
- * own): the send rejects with that very value, so a bug in the test shows as itself, not as a 400.
+ * An `Error` a `callsFake` function threw that is no KMS error (a `TypeError`, an `Error` of the
+ * test's own): the send rejects with that very error, so a bug in the test shows as itself, not as
+ * a 400. (Thrown non-errors, such as `null`, still become an exception named `Error`: the SDK's
+ * retry code cannot carry them.)
  */
 export class UserCodeFailure extends Error {
   constructor(readonly thrown: unknown) {
@@ -100,16 +102,9 @@ export class UserCodeFailure extends Error {
   }
 }
 
-/**
- * A KMS error is what a KMS call can fail with: an SDK service exception (it has `$fault`), or a
- * name or `{ name, message }` of an exception (`DisabledException`, `InternalFailure`).
- */
-function isKmsError(error: unknown): boolean {
-  if (typeof error === 'string') return EXCEPTION_NAME.test(error);
-  if (error === null || typeof error !== 'object') return false;
-  if ('$fault' in error) return true;
-  const name = (error as { name?: unknown }).name;
-  return typeof name === 'string' && EXCEPTION_NAME.test(name);
+/** An error a KMS call can fail with: an SDK service exception (it has `$fault`), or one named as an exception is. */
+function isKmsError(error: Error): boolean {
+  return '$fault' in error || EXCEPTION_NAME.test(error.name);
 }
 
 /** Service exception names end like this; JavaScript's own errors (`TypeError`, `Error`) end in `Error`. */
