@@ -11,6 +11,7 @@ describe('kms-fake/jest under injectGlobals: false', () => {
   });
 
   it('fakes the client the application made at import time, and registers the matchers on this expect', async () => {
+    await ensureKey();
     const blob = await wrapSecret('hunter2');
     expect(await unwrapSecret(blob)).toBe('hunter2');
     expect(kmsFake).toHaveReceivedCommandWith(EncryptCommand, { KeyId: 'alias/app' });
