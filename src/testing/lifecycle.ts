@@ -1,4 +1,4 @@
-import { usageError } from '../errors';
+import { usageError } from '../errors/core';
 import type { KmsFake, KmsFakeOptions, KmsFakeSnapshot } from '../kmsFake';
 import type { ClientClass } from '../plugin/install';
 import { lazyFake } from './lazyFake';

@@ -1,6 +1,6 @@
 import type { CommandClass, KmsCall } from '../calls';
 import type { KmsFake } from '../kmsFake';
-import { usageError } from '../errors';
+import { usageError } from '../errors/core';
 
 /** What a test framework's matcher context offers (jest and vitest both do). */
 export interface MatcherContext {
