@@ -1,7 +1,7 @@
 // Builds the package: CommonJS with declarations from tsc, plus thin ESM entry points that
 // re-export the CommonJS build, so `import` and `require` share one instance of the fake.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 rmSync('dist', { recursive: true, force: true });
@@ -27,6 +27,17 @@ for (const [name, { cjs, names }] of Object.entries(entries)) {
 
 // The vitest adapter is ESM source (vitest cannot be required). Its imports are written relative
 // to src/; from dist/esm/ they point into the CommonJS build.
-for (const [from, to] of [['src/vitest/index.mjs', 'dist/esm/vitest.mjs'], ['src/vitest/index.d.mts', 'dist/esm/vitest.d.mts']]) {
+// The client-mock entries' ESM forms are ESM source for the same reason as vitest's: they import
+// aws-sdk-client-mock(-jest) themselves, as the test files they replace did.
+const esmSources = [
+  ['src/vitest/index.mjs', 'dist/esm/vitest.mjs'],
+  ['src/vitest/index.d.mts', 'dist/esm/vitest.d.mts'],
+  ['src/clientMock/index.mjs', 'dist/esm/client-mock.mjs'],
+  ['src/clientMockJest/index.mjs', 'dist/esm/client-mock-jest.mjs'],
+  ['src/clientMockJest/vitest.mjs', 'dist/esm/client-mock-jest-vitest.mjs'],
+];
+for (const [from, to] of esmSources) {
   writeFileSync(to, readFileSync(from, 'utf8').replaceAll("from '../", "from '../cjs/"));
 }
+// `kms-fake/client-mock-jest/vitest` for require() and its types: copied as they are (tsc copies no .cjs or .d.ts).
+for (const name of ['vitest.cjs', 'vitest.d.ts']) copyFileSync(`src/clientMockJest/${name}`, `dist/cjs/clientMockJest/${name}`);
