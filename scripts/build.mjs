@@ -39,5 +39,5 @@ const esmSources = [
 for (const [from, to] of esmSources) {
   writeFileSync(to, readFileSync(from, 'utf8').replaceAll("from '../", "from '../cjs/"));
 }
-// `kms-fake/client-mock-jest/vitest` for require() and its types: copied as they are (tsc copies no .cjs or .d.ts).
-for (const name of ['vitest.cjs', 'vitest.d.ts']) copyFileSync(`src/clientMockJest/${name}`, `dist/cjs/clientMockJest/${name}`);
+// `kms-fake/client-mock-jest/vitest` for require() and its types: copied as they are (tsc copies no .js or .d.ts).
+for (const name of ['vitest.js', 'vitest.d.ts']) copyFileSync(`src/clientMockJest/${name}`, `dist/cjs/clientMockJest/${name}`);

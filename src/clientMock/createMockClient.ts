@@ -87,30 +87,30 @@ export function createMockClient(acm: AwsSdkClientMock): MockClient {
       return undos.push(kmsFake.attach(target as never));
     };
     goLive();
-    const stub = acm.mockClient(client, sandbox === undefined ? {} : { sandbox }) as AwsStub<TInput, TOutput, TConfiguration>;
+    const stub = acm.mockClient<TInput, TOutput, TConfiguration>(client, sandbox === undefined ? {} : { sandbox });
     (stub.send as unknown as SinonLike).callThrough();
 
-    const { reset, resetHistory, restore } = stub;
+    const own = { reset: stub.reset.bind(stub), resetHistory: stub.resetHistory.bind(stub), restore: stub.restore.bind(stub) };
     return Object.assign(stub, {
       kmsFake,
       // A new sinon stub that is the live one (aws-sdk-client-mock's reset), calling through to
       // this stub's own fake, back to empty.
       reset() {
-        reset.call(stub);
+        own.reset();
         (stub.send as unknown as SinonLike).callThrough();
         kmsFake.reset();
         goLive();
         return stub;
       },
       resetHistory() {
-        resetHistory.call(stub);
+        own.resetHistory();
         kmsFake.resetHistory();
         return stub;
       },
       // sinon's restore first: it puts back the `send` it wrapped (the fake's), which the fake's
       // own undo then removes, so the class or instance ends exactly as before `mockClient`.
       restore() {
-        restore.call(stub);
+        own.restore();
         for (const undo of undos.splice(0).reverse()) undo();
       },
     });
