@@ -27,8 +27,8 @@ for (const [name, { cjs, names }] of Object.entries(entries)) {
 
 // The vitest adapter is ESM source (vitest cannot be required). Its imports are written relative
 // to src/; from dist/esm/ they point into the CommonJS build.
-// The client-mock entries' ESM forms are ESM source for the same reason as vitest's: they import
-// aws-sdk-client-mock(-jest) themselves, as the test files they replace did.
+// The client-mock entries' ESM forms are ESM source too: they import aws-sdk-client-mock(-jest)
+// themselves, as the test files they replace did, and the vitest one imports vitest.
 const esmSources = [
   ['src/vitest/index.mjs', 'dist/esm/vitest.mjs'],
   ['src/vitest/index.d.mts', 'dist/esm/vitest.d.mts'],
@@ -39,5 +39,5 @@ const esmSources = [
 for (const [from, to] of esmSources) {
   writeFileSync(to, readFileSync(from, 'utf8').replaceAll("from '../", "from '../cjs/"));
 }
-// `kms-fake/client-mock-jest/vitest` for require() and its types: copied as they are (tsc copies no .js or .d.ts).
-for (const name of ['vitest.js', 'vitest.d.ts']) copyFileSync(`src/clientMockJest/${name}`, `dist/cjs/clientMockJest/${name}`);
+// The types of `kms-fake/client-mock-jest/vitest`: copied as they are (tsc copies no .d.ts).
+copyFileSync('src/clientMockJest/vitest.d.ts', 'dist/cjs/clientMockJest/vitest.d.ts');
