@@ -85,6 +85,12 @@ describe('unstubbed commands', () => {
     expect((await kms.describeKey({ KeyId: KeyMetadata!.KeyId })).KeyMetadata?.Description).toBe('aggregated');
   });
 
+  it('answer a client built without a region, in the fake\'s defaultRegion', async () => {
+    const { KeyMetadata } = await new KMSClient({}).send(new CreateKeyCommand({}));
+
+    expect(KeyMetadata?.Arn).toMatch(/^arn:aws:kms:us-east-1:/);
+  });
+
   it('keep the client\'s own region', async () => {
     const keyId = await createKey(new KMSClient({ region: 'ap-south-1' }));
 
