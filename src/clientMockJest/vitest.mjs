@@ -6,10 +6,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import core from '../clientMockJest/vitestMatchers.js';
+import errors from '../errors/index.js';
 
 const require = createRequire(import.meta.url);
 // Its package entry registers jest's matchers; the matcher factory sits beside it.
 const { createBaseMatchers } = require(join(dirname(require.resolve('aws-sdk-client-mock-jest')), 'jestMatchers.js'));
+if (typeof createBaseMatchers !== 'function') {
+  throw errors.usageError('kms-fake/client-mock-jest/vitest needs aws-sdk-client-mock-jest 4.1 or later, as its own vitest entry does');
+}
 
 expect.extend(core.createVitestMatchers(createBaseMatchers, (sample) => expect.objectContaining(sample)));
 
