@@ -1,7 +1,7 @@
 // Builds the package: CommonJS with declarations from tsc, plus thin ESM entry points that
 // re-export the CommonJS build, so `import` and `require` share one instance of the fake.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 rmSync('dist', { recursive: true, force: true });
@@ -33,11 +33,12 @@ const esmSources = [
   ['src/vitest/index.mjs', 'dist/esm/vitest.mjs'],
   ['src/vitest/index.d.mts', 'dist/esm/vitest.d.mts'],
   ['src/clientMock/index.mjs', 'dist/esm/client-mock.mjs'],
+  ['src/clientMock/index.d.mts', 'dist/esm/client-mock.d.mts'],
   ['src/clientMockJest/index.mjs', 'dist/esm/client-mock-jest.mjs'],
+  ['src/clientMockJest/index.d.mts', 'dist/esm/client-mock-jest.d.mts'],
   ['src/clientMockJest/vitest.mjs', 'dist/esm/client-mock-jest-vitest.mjs'],
+  ['src/clientMockJest/vitest.d.mts', 'dist/esm/client-mock-jest-vitest.d.mts'],
 ];
 for (const [from, to] of esmSources) {
   writeFileSync(to, readFileSync(from, 'utf8').replaceAll("from '../", "from '../cjs/"));
 }
-// The types of `kms-fake/client-mock-jest/vitest`: copied as they are (tsc copies no .d.ts).
-copyFileSync('src/clientMockJest/vitest.d.ts', 'dist/cjs/clientMockJest/vitest.d.ts');
