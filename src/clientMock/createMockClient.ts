@@ -33,7 +33,7 @@ export type MockClient = <TInput extends object, TOutput extends MetadataBearer,
   options?: MockClientOptions,
 ) => KmsFakeStub<TInput, TOutput, TConfiguration>;
 
-/** The part of aws-sdk-client-mock this module uses; the entries pass the package itself. */
+/** The part of aws-sdk-client-mock this module uses; the entries pass the package itself. @internal */
 export interface AwsSdkClientMock {
   readonly mockClient: typeof acmMockClient;
 }
@@ -62,6 +62,7 @@ const isSinonStub = (send: unknown): send is SinonLike =>
  * instance (the class's `send` is wrapped; an instance gets the plugin on its stack); the sinon
  * stub then wraps that, and its default behaviour calls through. Conditional (`withArgs`) fakes
  * without a behaviour of their own fall back to the parent stub's default, so they call through too.
+ * @internal
  */
 export function createMockClient(acm: AwsSdkClientMock): MockClient {
   return function mockClient<TInput extends object, TOutput extends MetadataBearer, TConfiguration>(
@@ -70,6 +71,9 @@ export function createMockClient(acm: AwsSdkClientMock): MockClient {
   ): KmsFakeStub<TInput, TOutput, TConfiguration> {
     const { sandbox, kmsFake: given, ...fakeOptions } = options;
     if (given !== undefined && !(given instanceof KmsFake)) throw usageError('mockClient: options.kmsFake must be a KmsFake');
+    if (given !== undefined && Object.keys(fakeOptions).length > 0) {
+      throw usageError(`mockClient: pass either kmsFake or the options of a new fake (${Object.keys(fakeOptions).join(', ')}), not both`);
+    }
     const kmsFake = given ?? new KmsFake(fakeOptions);
     // aws-sdk-client-mock's own test: an instance has `send`, a class has it on its prototype.
     const isInstance = (client as Partial<Sendable>).send !== undefined;
@@ -112,6 +116,8 @@ export function createMockClient(acm: AwsSdkClientMock): MockClient {
       restore() {
         own.restore();
         for (const undo of undos.splice(0).reverse()) undo();
+        // A fake made here is done with: its background work (RSA key derivation) stops.
+        if (given === undefined) kmsFake.restore();
       },
     });
   };

@@ -156,7 +156,8 @@ describe('options', () => {
     }
   });
 
-  it('refuses a kmsFake that is not one', () => {
+  it('refuses a kmsFake that is not one, or one with options for a new fake', () => {
     expect(() => mockClient(KMSClient, { kmsFake: {} as KmsFake })).toThrow(/\[kms-fake\].*kmsFake/);
+    expect(() => mockClient(KMSClient, { kmsFake: new KmsFake(), seed: 1 })).toThrow(/\[kms-fake\].*not both/);
   });
 });
