@@ -2,7 +2,7 @@ import type { Client, MetadataBearer } from '@smithy/types';
 import type { AwsStub, mockClient as acmMockClient } from 'aws-sdk-client-mock';
 import { usageError } from '../errors';
 import { KmsFake, type KmsFakeOptions } from '../kmsFake';
-import { installOnClass, type ClientClass } from '../plugin/install';
+import { installOnClass, type ClientClass, type Installer } from '../plugin/install';
 
 /** aws-sdk-client-mock's own options (a sinon sandbox), as its `mockClient` takes them. */
 type AwsMockOptions = NonNullable<Parameters<typeof acmMockClient>[1]>;
@@ -50,6 +50,13 @@ interface SinonLike {
   callThrough(): unknown;
 }
 
+/**
+ * A newer stub takes over from an older one, as aws-sdk-client-mock's do, so this fake answers
+ * even where another live fake holds the class (a kms-fake/jest setup file's, an earlier stub's)
+ * until it is restored: that is what `override` asks of the class install.
+ */
+const takeOverClass = installOnClass as (clientClass: ClientClass, installer: Installer, options: { override: boolean }) => () => void;
+
 const isSinonStub = (send: unknown): send is SinonLike =>
   typeof send === 'function' && (send as Partial<SinonLike>).isSinonProxy === true && typeof (send as Partial<SinonLike>).restore === 'function';
 
@@ -86,7 +93,7 @@ export function createMockClient(acm: AwsSdkClientMock): MockClient {
     // Makes this stub's fake the one that answers: installing again moves it to the top of the
     // class's installs; an instance's attachment is renewed, the newest one answering.
     const goLive = () => {
-      if (!isInstance) return undos.push(installOnClass(client as unknown as ClientClass, kmsFake));
+      if (!isInstance) return undos.push(takeOverClass(client as unknown as ClientClass, kmsFake, { override: true }));
       for (const undo of undos.splice(0)) undo();
       return undos.push(kmsFake.attach(target as never));
     };
