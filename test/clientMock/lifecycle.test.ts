@@ -133,3 +133,24 @@ describe('several stubs of one class', () => {
     expect(sendOf(KMSClient.prototype)).toEqual(before);
   });
 });
+
+describe('an instance stub on a client whose class is stubbed too', () => {
+  it('answers what it stubs; what neither stub answers goes to the class\'s fake', async () => {
+    const classMock = mockClient(KMSClient);
+    const client = new KMSClient({ region });
+    const instanceMock = mockClient(client);
+    try {
+      instanceMock.on(GenerateRandomCommand).resolves({ Plaintext: new Uint8Array([9]) });
+
+      expect((await client.send(new GenerateRandomCommand({}))).Plaintext).toEqual(new Uint8Array([9]));
+      await createKey(client);
+
+      expect(instanceMock).toHaveReceivedCommandTimes(CreateKeyCommand, 1);
+      expect(classMock.kmsFake.calls()).toHaveLength(1);
+      expect(instanceMock.kmsFake.calls()).toHaveLength(0);
+    } finally {
+      instanceMock.restore();
+      classMock.restore();
+    }
+  });
+});
