@@ -251,6 +251,19 @@ export class KmsFake {
     return this.#faults.add(options);
   }
 
+  /**
+   * Empties the call history only; keys, overrides and faults stay.
+   *
+   * @example
+   * ```ts
+   * kms.resetHistory();
+   * expect(kms.calls()).toHaveLength(0);
+   * ```
+   */
+  resetHistory(): void {
+    this.#log.clear();
+  }
+
   /** The fake's current time. */
   now(): Date {
     return this.#core.clock.now();
