@@ -2,10 +2,10 @@
 // what its setup file costs files that never touch KMS. Also the cold `require('kms-fake')`.
 // Measures the built package (dist/), installed into a scratch project as an adopter would have it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ENV_JS, jestConfig, testFile, type SuiteName } from './suiteFiles';
+import { CPU_JS, ENV_JS, jestConfig, testFile, type SuiteName } from './suiteFiles';
 
 const FILES = 20;
 const ROUNDS = Number(process.env.BENCH_SUITE_ROUNDS ?? 5);
@@ -36,6 +36,7 @@ function scratchProject(): string {
   symlinkSync(repo, join(modules, 'kms-fake'));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'suite-bench', private: true }));
   writeFileSync(join(dir, 'env.js'), ENV_JS);
+  writeFileSync(join(dir, 'cpu.js'), CPU_JS);
   for (const suite of SUITES) {
     writeFileSync(join(dir, `jest.${suite}.config.js`), jestConfig(suite));
     mkdirSync(join(dir, suite));
@@ -46,13 +47,19 @@ function scratchProject(): string {
 
 const SUITES: readonly SuiteName[] = ['kmsFake', 'clientMock', 'plainWithSetup', 'plainWithoutSetup'];
 
-/** One whole jest run, in band (the same on any core count), wall time in ms. Fails loudly if a test fails. */
-function jestRun(dir: string, suite: SuiteName): number {
+/**
+ * One whole jest run, in band (the same on any core count): wall time, and the CPU time (user +
+ * system) of the jest process, which a busy machine disturbs less. Fails loudly if a test fails.
+ */
+function jestRun(dir: string, suite: SuiteName): { wallMs: number; cpuMs: number } {
+  const cpuFile = join(dir, 'cpu.json');
   const start = performance.now();
-  const result = spawnSync(process.execPath, [join(repo, 'node_modules/jest/bin/jest.js'), '-c', `jest.${suite}.config.js`, '--runInBand'], { cwd: dir, env: childEnv, encoding: 'utf8' });
-  const ms = performance.now() - start;
+  const args = ['-r', join(dir, 'cpu.js'), join(repo, 'node_modules/jest/bin/jest.js'), '-c', `jest.${suite}.config.js`, '--runInBand'];
+  const result = spawnSync(process.execPath, args, { cwd: dir, env: { ...childEnv, SUITE_BENCH_CPU_FILE: cpuFile }, encoding: 'utf8' });
+  const wallMs = performance.now() - start;
   if (result.status !== 0) throw new Error(`jest run of ${suite} failed:\n${result.stdout}\n${result.stderr}`);
-  return ms;
+  const { user, system } = JSON.parse(readFileSync(cpuFile, 'utf8')) as NodeJS.CpuUsage;
+  return { wallMs, cpuMs: (user + system) / 1000 };
 }
 
 /** Cold `require()` of an entry in a fresh node process, hrtime around the require only, in ms. */
@@ -85,42 +92,50 @@ function main(): void {
   const dir = scratchProject();
   try {
     console.log(`\nkms-fake suite-level bench: node ${process.version}, jest --runInBand, ${FILES} test files per suite, scratch project ${dir}`);
-    console.log(`method: one warm-up run per suite (fills jest's transform cache), then ${ROUNDS} interleaved rounds of whole jest runs (order rotates per round); wall time per run, medians`);
+    console.log(`method: one warm-up run per suite (fills jest's transform cache), then ${ROUNDS} interleaved rounds of whole jest runs (order rotates per round); wall and CPU time (jest process, user + system) per run, medians`);
 
     const imports: Record<string, number[]> = { 'kms-fake': [] };
     for (let i = 0; i < IMPORT_RUNS; i++) imports['kms-fake']!.push(coldRequire(dir, 'kms-fake'));
     const eager = eagerHeavyModules(dir);
 
     for (const suite of SUITES) jestRun(dir, suite);
-    const wall: Record<SuiteName, number[]> = { kmsFake: [], clientMock: [], plainWithSetup: [], plainWithoutSetup: [] };
+    const runs: Record<SuiteName, { wallMs: number; cpuMs: number }[]> = { kmsFake: [], clientMock: [], plainWithSetup: [], plainWithoutSetup: [] };
     for (let round = 0; round < ROUNDS; round++) {
       for (let i = 0; i < SUITES.length; i++) {
         const suite = SUITES[(i + round) % SUITES.length]!;
-        wall[suite].push(jestRun(dir, suite));
+        runs[suite].push(jestRun(dir, suite));
       }
       process.stdout.write(`  round ${round + 1}/${ROUNDS} done (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
     }
 
-    const ratio = wall.kmsFake.map((ms, i) => ms / wall.clientMock[i]!);
-    const setupPerFile = wall.plainWithSetup.map((ms, i) => (ms - wall.plainWithoutSetup[i]!) / FILES);
-    const kmsPerFile = wall.kmsFake.map((ms, i) => (ms - wall.clientMock[i]!) / FILES);
-    const r = median(ratio);
-    const setupMs = median(setupPerFile);
     console.log('');
     table(
-      ['jest suite (20 files)', 'wall ms', 'range ms'],
-      SUITES.map((suite) => [LABELS[suite], median(wall[suite]).toFixed(0), range(wall[suite], 0)]),
+      ['jest suite (20 files)', 'wall ms', 'wall range', 'CPU ms', 'CPU range'],
+      SUITES.map((suite) => {
+        const wall = runs[suite].map((r) => r.wallMs);
+        const cpu = runs[suite].map((r) => r.cpuMs);
+        return [LABELS[suite], median(wall).toFixed(0), range(wall, 0), median(cpu).toFixed(0), range(cpu, 0)];
+      }),
     );
     console.log('');
-    table(
-      ['measure', 'value', 'range', 'goal', 'result'],
-      [
-        ['kms-fake suite / aws-sdk-client-mock suite', `${r.toFixed(2)}×`, range(ratio, 2), '≤ 1.00×', r <= 1 ? 'PASS' : 'OVER'],
-        ['  difference per KMS test file', `${median(kmsPerFile).toFixed(1)} ms`, range(kmsPerFile, 1), '-', '-'],
-        ['setup file cost per non-KMS test file', `${setupMs.toFixed(1)} ms`, range(setupPerFile, 1), '< 10 ms', setupMs < 10 ? 'PASS' : 'OVER'],
-        ["cold require('kms-fake'), fresh node process", `${median(imports['kms-fake']!).toFixed(1)} ms`, range(imports['kms-fake']!, 1), 'report only', '-'],
-      ],
-    );
+    const lines: string[][] = [];
+    for (const clock of ['wallMs', 'cpuMs'] as const) {
+      const of = (suite: SuiteName) => runs[suite].map((r) => r[clock]);
+      const name = clock === 'wallMs' ? 'wall' : 'CPU';
+      const ratio = of('kmsFake').map((ms, i) => ms / of('clientMock')[i]!);
+      const kmsPerFile = of('kmsFake').map((ms, i) => (ms - of('clientMock')[i]!) / FILES);
+      const setupPerFile = of('plainWithSetup').map((ms, i) => (ms - of('plainWithoutSetup')[i]!) / FILES);
+      const r = median(ratio);
+      const setupMs = median(setupPerFile);
+      lines.push(
+        [`kms-fake suite / aws-sdk-client-mock suite (${name})`, `${r.toFixed(2)}×`, range(ratio, 2), '≤ 1.00×', r <= 1 ? 'PASS' : 'OVER'],
+        [`  difference per KMS test file (${name})`, `${median(kmsPerFile).toFixed(1)} ms`, range(kmsPerFile, 1), '-', '-'],
+        [`setup file cost per non-KMS test file (${name})`, `${setupMs.toFixed(1)} ms`, range(setupPerFile, 1), '< 10 ms', setupMs < 10 ? 'PASS' : 'OVER'],
+      );
+    }
+    const requireMs = imports['kms-fake']!;
+    lines.push(["cold require('kms-fake'), fresh node process", `${median(requireMs).toFixed(1)} ms`, range(requireMs, 1), 'report only', '-']);
+    table(['measure', 'value', 'range', 'goal', 'result'], lines);
     console.log(`ratio and per-file figures: medians of per-round paired values; require: median of ${IMPORT_RUNS} fresh processes.`);
     console.log(`lazily loaded modules present after require('kms-fake'): ${eager.length ? eager.join(', ') : 'none'}`);
     console.log(`total time ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -70,6 +70,10 @@ process.env.AWS_CONFIG_FILE = '/nonexistent/kms-fake/config';
 for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_MAX_ATTEMPTS', 'AWS_RETRY_MODE']) delete process.env[name];
 `;
 
+/** Preloaded into the jest process: writes its CPU time at exit (in band, every test file runs in it). */
+export const CPU_JS = `process.on('exit', () => require('fs').writeFileSync(process.env.SUITE_BENCH_CPU_FILE, JSON.stringify(process.cpuUsage())));
+`;
+
 export const jestConfig = (suite: SuiteName) => `module.exports = ${JSON.stringify(
   {
     rootDir: '.',
