@@ -42,3 +42,7 @@ const esmSources = [
 for (const [from, to] of esmSources) {
   writeFileSync(to, readFileSync(from, 'utf8').replaceAll("from '../", "from '../cjs/"));
 }
+
+// Last: one CommonJS bundle behind per-file stubs (why: scripts/bundle.mjs).
+const { bundleCommonJs } = await import('./bundle.mjs');
+await bundleCommonJs();

@@ -1,0 +1,71 @@
+// Folds the CommonJS build into one file, dist/cjs/bundle.js. jest evaluates modules again for
+// every test file, and there each module costs a resolution, a read and a registry entry: kms-fake's
+// ~70 small modules cost a test file ~15 ms of CPU, one bundle ~1 ms (bench/suite.ts measures it).
+//
+// Every other dist/cjs/*.js file becomes a one-line stub that returns its module from the bundle,
+// so every entry (and anything that requires a file of dist/cjs) shares one instance of each
+// module. Inside the bundle each module keeps its own lazy factory (esbuild's CommonJS wrapper), so
+// loading order and laziness are as before. Modules the source loads on demand with a relative
+// `require()` (the crypto families, see src/crypto/index.ts) stay files of their own, outside the
+// bundle, so loading kms-fake does not even parse them; their own imports go through the stubs.
+// Packages (@aws-sdk, @smithy, @noble, yaml) stay external: they are the user's or loaded lazily.
+import { build } from 'esbuild';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, posix, relative, resolve } from 'node:path';
+
+const BUNDLE = 'bundle.js';
+
+/** Every file under `dir`, as paths relative to it with forward slashes. */
+function filesUnder(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'));
+}
+
+/** Modules the source requires on demand (`require('./x')` written in src/), as dist paths ('crypto/rsa.js'). */
+function onDemandModules(srcDir) {
+  const found = new Set();
+  for (const file of filesUnder(srcDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))) {
+    for (const [, specifier] of readFileSync(join(srcDir, file), 'utf8').matchAll(/\brequire\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g)) {
+      found.add(`${posix.join(posix.dirname(file), specifier)}.js`);
+    }
+  }
+  return found;
+}
+
+export async function bundleCommonJs(outDir = 'dist/cjs', srcDir = 'src') {
+  const onDemand = onDemandModules(srcDir);
+  const modules = filesUnder(outDir).filter((f) => f.endsWith('.js') && f !== BUNDLE && !onDemand.has(f));
+  const entry = modules.map((f) => `exports[${JSON.stringify(f)}] = () => require(${JSON.stringify(`./${f}`)});`).join('\n');
+
+  const keepOnDemandOutside = {
+    name: 'keep-on-demand-modules-outside',
+    setup(b) {
+      b.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const target = relative(resolve(outDir), resolve(args.resolveDir, args.path)).split('\\').join('/');
+        const file = target.endsWith('.js') ? target : `${target}.js`;
+        return onDemand.has(file) ? { path: `./${file}`, external: true } : undefined;
+      });
+    },
+  };
+  await build({
+    stdin: { contents: entry, resolveDir: outDir, sourcefile: 'kms-fake-modules.js', loader: 'js' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    plugins: [keepOnDemandOutside],
+    outfile: join(outDir, BUNDLE),
+    sourcemap: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+
+  for (const f of modules) {
+    const toBundle = posix.relative(posix.dirname(f), BUNDLE);
+    writeFileSync(join(outDir, f), `"use strict";\nmodule.exports = require(${JSON.stringify(toBundle.startsWith('.') ? toBundle : `./${toBundle}`)})[${JSON.stringify(f)}]();\n`);
+    rmSync(join(outDir, `${f}.map`), { force: true });
+  }
+  return { bundled: modules.length, separate: [...onDemand].sort(), dir: dirname(join(outDir, BUNDLE)) };
+}
