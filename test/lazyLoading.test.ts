@@ -72,3 +72,22 @@ describe("require('kms-fake') loads only what is used", () => {
     expect(loadedAfter(body)).toEqual({ families: ['hmac'], packages: [] });
   });
 });
+
+describe('the CommonJS build is one bundle behind per-file stubs', () => {
+  const node = (script: string) => execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' });
+
+  it("require('kms-fake') reads two of kms-fake's files: the entry and the bundle", () => {
+    const script = `require('kms-fake'); process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((f) => f.startsWith(${JSON.stringify(join(root, 'dist'))})).map((f) => f.slice(${join(root, 'dist/cjs/').length}))));`;
+    expect(JSON.parse(node(script))).toEqual(['index.js', 'bundle.js']);
+  });
+
+  it('every file of the build gives the same module instance as the entries', () => {
+    const script = `
+      const entry = require('kms-fake');
+      const direct = require('./dist/cjs/kmsFake.js');
+      const matchers = require('./dist/cjs/testing/matchers.js');
+      process.stdout.write(String(entry.KmsFake === direct.KmsFake && entry.createKmsMatchers === matchers.createKmsMatchers));
+    `;
+    expect(node(script)).toBe('true');
+  });
+});
