@@ -11,7 +11,7 @@
 // Packages (@aws-sdk, @smithy, @noble, yaml) stay external: they are the user's or loaded lazily.
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, posix, relative, resolve } from 'node:path';
+import { join, posix, relative, resolve } from 'node:path';
 
 const BUNDLE = 'bundle.js';
 
@@ -59,6 +59,7 @@ export async function bundleCommonJs(outDir = 'dist/cjs', srcDir = 'src') {
     outfile: join(outDir, BUNDLE),
     sourcemap: true,
     legalComments: 'none',
+    keepNames: true, // class and function names as in the source (KmsFake, not _KmsFake, in inspect output and stacks)
     logLevel: 'warning',
   });
 
@@ -67,5 +68,4 @@ export async function bundleCommonJs(outDir = 'dist/cjs', srcDir = 'src') {
     writeFileSync(join(outDir, f), `"use strict";\nmodule.exports = require(${JSON.stringify(toBundle.startsWith('.') ? toBundle : `./${toBundle}`)})[${JSON.stringify(f)}]();\n`);
     rmSync(join(outDir, `${f}.map`), { force: true });
   }
-  return { bundled: modules.length, separate: [...onDemand].sort(), dir: dirname(join(outDir, BUNDLE)) };
 }

@@ -90,4 +90,9 @@ describe('the CommonJS build is one bundle behind per-file stubs', () => {
     `;
     expect(node(script)).toBe('true');
   });
+
+  it('keeps the source names of classes, as users see them in inspect output and stacks', () => {
+    const script = `const { KmsFake } = require('kms-fake'); process.stdout.write(KmsFake.name + ' ' + require('node:util').inspect(new KmsFake()).split(' ')[0]);`;
+    expect(node(script)).toBe('KmsFake KmsFake');
+  });
 });
