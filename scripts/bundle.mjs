@@ -9,6 +9,7 @@
 // `require()` (the crypto families, see src/crypto/index.ts) stay files of their own, outside the
 // bundle, so loading kms-fake does not even parse them; their own imports go through the stubs.
 // Packages (@aws-sdk, @smithy, @noble, yaml) stay external: they are the user's or loaded lazily.
+import { init as initLexer, parse as lexExports } from 'cjs-module-lexer';
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, posix, relative, resolve } from 'node:path';
@@ -63,9 +64,25 @@ export async function bundleCommonJs(outDir = 'dist/cjs', srcDir = 'src') {
     logLevel: 'warning',
   });
 
+  // Each stub ends with a never-run `module.exports = { ... }` naming the module's exports (read
+  // from tsc's output with node's own lexer), so `import { name } from '<file>.js'` keeps working
+  // from ESM: node finds a CommonJS module's named exports by lexing its source, not by running it.
+  await initLexer();
   for (const f of modules) {
+    const { exports, reexports } = lexExports(readFileSync(join(outDir, f), 'utf8'));
+    const names = [
+      ...exports.filter((name) => name !== '__esModule' && /^[A-Za-z_$][\w$]*$/.test(name)),
+      ...reexports.map((specifier) => `...require(${JSON.stringify(specifier)})`),
+    ];
     const toBundle = posix.relative(posix.dirname(f), BUNDLE);
-    writeFileSync(join(outDir, f), `"use strict";\nmodule.exports = require(${JSON.stringify(toBundle.startsWith('.') ? toBundle : `./${toBundle}`)})[${JSON.stringify(f)}]();\n`);
+    const stub = [
+      '"use strict";',
+      `const modules = require(${JSON.stringify(toBundle.startsWith('.') ? toBundle : `./${toBundle}`)});`,
+      `module.exports = modules[${JSON.stringify(f)}]();`,
+      ...(names.length ? [`0 && (module.exports = { ${names.join(', ')} });`] : []),
+      '',
+    ];
+    writeFileSync(join(outDir, f), stub.join('\n'));
     rmSync(join(outDir, `${f}.map`), { force: true });
   }
 }

@@ -95,4 +95,11 @@ describe('the CommonJS build is one bundle behind per-file stubs', () => {
     const script = `const { KmsFake } = require('kms-fake'); process.stdout.write(KmsFake.name + ' ' + require('node:util').inspect(new KmsFake()).split(' ')[0]);`;
     expect(node(script)).toBe('KmsFake KmsFake');
   });
+
+  it('named ESM imports of a build file still work (node lexes CommonJS sources for export names)', () => {
+    const script =
+      "import { KmsFake } from './dist/cjs/kmsFake.js'; import { setUpKmsFake } from './dist/cjs/testing/lifecycle.js'; " +
+      "import { hashOf } from './dist/cjs/crypto/index.js'; process.stdout.write([typeof KmsFake, typeof setUpKmsFake, hashOf('X_SHA_256')].join(' '));";
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' })).toBe('function function sha256');
+  });
 });
