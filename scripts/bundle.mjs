@@ -23,15 +23,25 @@ function filesUnder(dir) {
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'));
 }
 
-/** Modules the source requires on demand (`require('./x')` written in src/), as dist paths ('crypto/rsa.js'). */
+/**
+ * Modules the source loads only on demand, as dist paths ('crypto/rsa.js'): targets of a relative
+ * `require('./x')` written in src/ that no module imports statically. A module that is also imported
+ * statically (kmsFake, which the jest entry requires lazily but the index imports) goes into the
+ * bundle: its factory there is lazy anyway, and outside it would cost a file per import again.
+ */
 function onDemandModules(srcDir) {
-  const found = new Set();
+  const required = new Set();
+  const imported = new Set();
+  const target = (file, specifier) => `${posix.join(posix.dirname(file), specifier)}.js`;
   for (const file of filesUnder(srcDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))) {
-    for (const [, specifier] of readFileSync(join(srcDir, file), 'utf8').matchAll(/\brequire\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g)) {
-      found.add(`${posix.join(posix.dirname(file), specifier)}.js`);
+    const source = readFileSync(join(srcDir, file), 'utf8');
+    for (const [, specifier] of source.matchAll(/\brequire\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g)) required.add(target(file, specifier));
+    // Static imports and re-exports; `import type` / `export type` are erased, so they do not count.
+    for (const [, kind, specifier] of source.matchAll(/\b(?:import|export)\s+(type\s+)?(?:[^;'"]*?\sfrom\s+)?['"](\.{1,2}\/[^'"]+)['"]/g)) {
+      if (!kind) imported.add(target(file, specifier));
     }
   }
-  return found;
+  return new Set([...required].filter((module) => !imported.has(module)));
 }
 
 export async function bundleCommonJs(outDir = 'dist/cjs', srcDir = 'src') {
