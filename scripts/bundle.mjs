@@ -69,6 +69,7 @@ export async function bundleCommonJs(outDir = 'dist/cjs', srcDir = 'src') {
     plugins: [keepOnDemandOutside],
     outfile: join(outDir, BUNDLE),
     sourcemap: true,
+    sourcesContent: false, // the map points at src/ like tsc's own maps; it need not carry the code
     legalComments: 'none',
     keepNames: true, // class and function names as in the source (KmsFake, not _KmsFake, in inspect output and stacks)
     logLevel: 'warning',
