@@ -2,7 +2,7 @@
 // every test file, and there each module costs a resolution, a read and a registry entry: kms-fake's
 // ~70 small modules cost a test file ~15 ms of CPU, one bundle ~1 ms (bench/suite.ts measures it).
 //
-// Every other dist/cjs/*.js file becomes a one-line stub that returns its module from the bundle,
+// Every other dist/cjs/*.js file becomes a small stub that returns its module from the bundle,
 // so every entry (and anything that requires a file of dist/cjs) shares one instance of each
 // module. Inside the bundle each module keeps its own lazy factory (esbuild's CommonJS wrapper), so
 // loading order and laziness are as before. Modules the source loads on demand with a relative
@@ -11,7 +11,7 @@
 // Packages (@aws-sdk, @smithy, @noble, yaml) stay external: they are the user's or loaded lazily.
 import { init as initLexer, parse as lexExports } from 'cjs-module-lexer';
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, posix, relative, resolve } from 'node:path';
 
 const BUNDLE = 'bundle.js';
@@ -32,7 +32,11 @@ function filesUnder(dir) {
 function onDemandModules(srcDir) {
   const required = new Set();
   const imported = new Set();
-  const target = (file, specifier) => `${posix.join(posix.dirname(file), specifier)}.js`;
+  // './x' is x.ts or x/index.ts, as TypeScript resolves it; the key is the file tsc emits for it.
+  const target = (file, specifier) => {
+    const path = posix.join(posix.dirname(file), specifier);
+    return existsSync(join(srcDir, `${path}.ts`)) || !existsSync(join(srcDir, path, 'index.ts')) ? `${path}.js` : `${path}/index.js`;
+  };
   for (const file of filesUnder(srcDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))) {
     const source = readFileSync(join(srcDir, file), 'utf8');
     for (const [, specifier] of source.matchAll(/\brequire\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g)) required.add(target(file, specifier));
@@ -53,7 +57,9 @@ export async function bundleCommonJs(outDir = 'dist/cjs', srcDir = 'src') {
     name: 'keep-on-demand-modules-outside',
     setup(b) {
       b.onResolve({ filter: /^\.\.?\// }, (args) => {
-        const target = relative(resolve(outDir), resolve(args.resolveDir, args.path)).split('\\').join('/');
+        const absolute = resolve(args.resolveDir, args.path);
+        const resolved = absolute.endsWith('.js') || existsSync(`${absolute}.js`) ? absolute : join(absolute, 'index');
+        const target = relative(resolve(outDir), resolved).split('\\').join('/');
         const file = target.endsWith('.js') ? target : `${target}.js`;
         return onDemand.has(file) ? { path: `./${file}`, external: true } : undefined;
       });
