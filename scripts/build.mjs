@@ -23,6 +23,8 @@ for (const [name, { cjs, names }] of Object.entries(entries)) {
     '',
   ].join('\n');
   writeFileSync(`dist/esm/${name}.mjs`, body);
+  // Its own declarations, so `import` resolves ESM types (not CommonJS ones masquerading as ESM).
+  writeFileSync(`dist/esm/${name}.d.mts`, `export * from '../cjs/${cjs}';\n`);
 }
 
 // The vitest adapter is ESM source (vitest cannot be required). Its imports are written relative
