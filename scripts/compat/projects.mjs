@@ -10,9 +10,9 @@ const repo = join(here, '..', '..');
 /** The SDK versions the harness knows by name; `newest` is resolved from the registry at run time. */
 export const SDK_ALIASES = {
   oldest: '3.303.0', // the first release >= 3.300: @aws-sdk/* packages, awsAuthMiddleware, old middleware-stack
-  '450': '3.451.0', // @smithy/* packages, awsAuthMiddleware, util-retry
-  '720': '3.716.0', // httpAuthSchemeMiddleware, the last without @smithy/core/retry
-  '1040': '3.1046.0', // schema serde, the first without @smithy/protocol-http
+  v450: '3.451.0', // @smithy/* packages, awsAuthMiddleware, util-retry
+  v720: '3.716.0', // httpAuthSchemeMiddleware; no @smithy/core/retry yet
+  v1040: '3.1046.0', // the first without @smithy/protocol-http
 };
 
 function write(dir, files) {

@@ -2,7 +2,7 @@
 // @aws-sdk/client-kms versions, test runners and Node versions in scratch projects under a temp
 // folder, runs the smoke suite and the type check there, and prints what passed where.
 //
-//   --sdk oldest,450,720,1040,newest | all | 3.500.0,...   SDK versions (npm, plain install)
+//   --sdk oldest,v450,v720,v1040,newest | all | 3.500.0,...   SDK versions (npm, plain install)
 //   --pnpm oldest,newest | all | none                       SDK versions also installed with pnpm
 //   --node 22,24 | none                                     other Nodes, smoke on oldest and newest SDK
 //   --runners jest29,jest30,vitest1..vitest5,node-test,mocha | all | none   on the newest SDK
