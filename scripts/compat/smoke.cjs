@@ -72,6 +72,16 @@ check('installKmsFake on a client built without a region', async () => {
   }
 });
 
+check("a client with neither credentials nor region: the SDK's default chain is never asked", async () => {
+  const kms = installKmsFake(KMSClient);
+  try {
+    const { Keys } = await new KMSClient({}).send(new ListKeysCommand({}));
+    assert.deepEqual(Keys, []);
+  } finally {
+    kms.restore();
+  }
+});
+
 check("attach and its undo leave the client's stack as it was", async () => {
   let handled = 0;
   const requestHandler = {
