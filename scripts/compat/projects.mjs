@@ -11,8 +11,11 @@ const repo = join(here, '..', '..');
 export const SDK_ALIASES = {
   oldest: '3.303.0', // the first release >= 3.300: @aws-sdk/* packages, awsAuthMiddleware, old middleware-stack
   v450: '3.451.0', // @smithy/* packages, awsAuthMiddleware, util-retry
+  v550: '3.549.0',
   v720: '3.716.0', // httpAuthSchemeMiddleware; no @smithy/core/retry yet
+  v890: '3.890.0',
   v1040: '3.1046.0', // the first without @smithy/protocol-http
+  v1131: '3.1131.0',
 };
 
 function write(dir, files) {

@@ -2,7 +2,7 @@
 // @aws-sdk/client-kms versions, test runners and Node versions in scratch projects under a temp
 // folder, runs the smoke suite and the type check there, and prints what passed where.
 //
-//   --sdk oldest,v450,v720,v1040,newest | all | 3.500.0,...   SDK versions (npm, plain install)
+//   --sdk oldest,v450,v550,v720,v890,v1040,v1131,newest | all | 3.500.0,...   SDK versions (npm, plain install)
 //   --pnpm oldest,newest | all | none                       SDK versions also installed with pnpm
 //   --node 22,24 | none                                     other Nodes, smoke on oldest and newest SDK
 //   --runners jest29,jest30,vitest1..vitest5,node-test,mocha | all | none   on the newest SDK
@@ -144,8 +144,10 @@ for (const runner of runners) {
 }
 
 // 6. The table.
-const columns = [...new Set(results.map((r) => r.column))];
-const rows = [...new Set(results.map((r) => r.row))];
+// Set-up steps (the build, tool downloads) show in the table only when they failed.
+const shown = results.filter((r) => !r.ok || !['build', 'download'].includes(r.column));
+const columns = [...new Set(shown.map((r) => r.column))];
+const rows = [...new Set(shown.map((r) => r.row))];
 const cell = (row, column) => {
   const r = results.find((x) => x.row === row && x.column === column);
   return r ? (r.ok ? 'pass' : 'FAIL') : '';
