@@ -3,12 +3,12 @@ import { usageError } from './errors';
 
 /**
  * A retry strategy made by the SDK the user has: a token-based one (`ConfiguredRetryStrategy`), or
- * in SDKs before 3.4xx the older `retry`-based one. Declared structurally, loose enough to be
+ * in the SDKs still built on `@aws-sdk/*` packages (3.303 era) the older `retry`-based one. Declared structurally, loose enough to be
  * accepted as `retryStrategy` by every era's client config; it is for passing to a client only.
  */
 export type SdkRetryStrategy = RetryingStrategy | TokenRetryStrategy;
 
-/** The `retry`-based strategy of SDKs before 3.4xx. */
+/** The `retry`-based strategy of the 3.303-era SDKs. */
 export interface RetryingStrategy {
   readonly mode?: string;
   retry(next: unknown, args: unknown): Promise<never>;
@@ -26,7 +26,7 @@ type Load = (id: string) => Record<string, unknown>;
 
 /**
  * Where each era keeps a retry strategy whose delay can be set: `@smithy/core/retry` (about
- * 3.72x on), `@smithy/util-retry` (3.4xx to 3.71x), and before that only the v1 strategy of
+ * 3.72x on), `@smithy/util-retry` (3.451 to 3.716 checked), and before that only the v1 strategy of
  * `@aws-sdk/middleware-retry`, whose `delayDecider` sets the delay.
  */
 const MAKERS: readonly { readonly from: string; readonly make: (exports: Record<string, unknown>, maxAttempts: number) => object | undefined }[] = [

@@ -4,7 +4,7 @@ import type { FinalizeRequestMiddleware } from '@smithy/types';
 import { KmsFake } from 'kms-fake';
 
 /**
- * SDKs before about 3.5xx have no httpAuthSchemeMiddleware: `awsAuthMiddleware`
+ * SDKs up to 3.451 at least have no httpAuthSchemeMiddleware: `awsAuthMiddleware`
  * (@aws-sdk/middleware-signing), relative after retryMiddleware and without aliases, resolves
  * credentials and signs. This rebuilds that shape on today's client; the real old SDKs are run by
  * `npm run test:compat`.
@@ -30,7 +30,7 @@ function clientShapedLike3451(signed: string[]) {
   return client;
 }
 
-describe('a stack whose signing middleware is awsAuthMiddleware (SDK 3.4xx)', () => {
+describe('a stack whose signing middleware is awsAuthMiddleware (SDK 3.451)', () => {
   it('is replaced while attached, and the undo puts it back exactly', async () => {
     const signed: string[] = [];
     const client = clientShapedLike3451(signed);

@@ -44,7 +44,7 @@ describe('fastRetries', () => {
     expect((fromUtil as unknown as Configured).maxAttempts).toBe(2);
   });
 
-  it("falls back to @aws-sdk/middleware-retry's StandardRetryStrategy with a zero delayDecider (SDKs before 3.4xx)", async () => {
+  it("falls back to @aws-sdk/middleware-retry's StandardRetryStrategy with a zero delayDecider (the 3.303-era SDKs)", async () => {
     const legacy = retryStrategyWithoutDelay(3, sdkWith({ '@aws-sdk/middleware-retry': { StandardRetryStrategy: LegacyStandard } })) as unknown as LegacyStandard;
     expect(legacy).toBeInstanceOf(LegacyStandard);
     await expect(legacy.maxAttempts()).resolves.toBe(3);

@@ -2,10 +2,10 @@ import { entriesOf, entryNamed, type EntryOptions, type Middleware, type Untyped
 
 /**
  * Same-name, same-anchor replacements for the SDK's auth middlewares, which differ by era:
- * - from about 3.5xx: `httpAuthSchemeMiddleware` resolves the identity (the whole credential chain,
+ * - from 3.549 at the latest: `httpAuthSchemeMiddleware` resolves the identity (the whole credential chain,
  *   IMDS included) before serialization, and `httpSigningMiddleware` (aliased `awsAuthMiddleware`)
  *   signs with it;
- * - before: no auth-scheme middleware, and `awsAuthMiddleware` (@aws-sdk/middleware-signing)
+ * - up to 3.451 at least: no auth-scheme middleware, and `awsAuthMiddleware` (@aws-sdk/middleware-signing)
  *   resolves credentials and signs, relative after `retryMiddleware`.
  * A fake needs neither. The stack only lets an override keep its original's relation and anchor.
  */
