@@ -22,7 +22,7 @@ export type { KmsFakeTestSettings, TestFramework } from './testing/lifecycle';
 // Where the plugin sits, for users who inspect or compose stacks themselves (the plugin itself: kms.plugin())
 export { kmsFakeMiddlewareOptions } from './plugin/kmsFakeMiddleware';
 export type { RegionProvider } from './plugin/kmsFakeMiddleware';
-export type { KmsFakePlugin, MiddlewareStackLike } from './plugin/stack';
+export type { EntryOptions, KmsFakePlugin, MiddlewareStackLike, RelativeEntryOptions } from './plugin/stack';
 export type { ClientClass } from './plugin/install';
 
 // What the fake implements

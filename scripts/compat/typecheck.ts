@@ -1,7 +1,7 @@
 // The compat type check: compiled with `strict` and `skipLibCheck: false` in a scratch project
 // beside one @aws-sdk/client-kms version, so every public .d.ts of kms-fake is checked against it.
 import { CreateKeyCommand, DisabledException, EncryptCommand, KMS, KMSClient } from '@aws-sdk/client-kms';
-import { KmsFake, fastRetries, installKmsFake, type KmsCall, type KmsFakeOptions } from 'kms-fake';
+import { KmsFake, fastRetries, installKmsFake, kmsFakeMiddlewareOptions, type KmsCall, type KmsFakeOptions } from 'kms-fake';
 
 const options: KmsFakeOptions = { defaultRegion: 'eu-west-1', seed: 'compat' };
 const kms = new KmsFake(options);
@@ -11,6 +11,9 @@ new CreateKeyCommand({}).middlewareStack.use(kms.plugin({ region: 'eu-west-1' })
 const detach: () => void = kms.attach(new KMSClient({}));
 detach();
 kms.attach(new KMS({}));
+
+// Where the fake sits, usable as the stack's own options type.
+export const placed: Parameters<KMSClient['middlewareStack']['addRelativeTo']>[1] = kmsFakeMiddlewareOptions;
 
 const installed: KmsFake = installKmsFake(KMSClient);
 installed.restore();

@@ -1,4 +1,4 @@
-import { entriesOf, entryNamed, type EntryOptions, type Middleware, type UntypedStack } from './stack';
+import { entriesOf, entryNamed, type EntryOptions, type Middleware, type RelativeEntryOptions, type UntypedStack } from './stack';
 
 /**
  * Same-name, same-anchor replacements for the SDK's auth middlewares, which differ by era:
@@ -9,7 +9,7 @@ import { entriesOf, entryNamed, type EntryOptions, type Middleware, type Untyped
  *   resolves credentials and signs, relative after `retryMiddleware`.
  * A fake needs neither. The stack only lets an override keep its original's relation and anchor.
  */
-export const httpAuthSchemePassThroughOptions: EntryOptions = {
+export const httpAuthSchemePassThroughOptions: RelativeEntryOptions = {
   name: 'httpAuthSchemeMiddleware',
   tags: ['HTTP_AUTH_SCHEME'],
   relation: 'before',
@@ -17,7 +17,7 @@ export const httpAuthSchemePassThroughOptions: EntryOptions = {
   override: true,
 };
 
-export const httpSigningPassThroughOptions: EntryOptions = {
+export const httpSigningPassThroughOptions: RelativeEntryOptions = {
   name: 'httpSigningMiddleware',
   aliases: ['apiKeyMiddleware', 'tokenMiddleware', 'awsAuthMiddleware'],
   tags: ['HTTP_SIGNING'],

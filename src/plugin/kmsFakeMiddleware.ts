@@ -4,10 +4,10 @@ import { applyAuthPassThrough, httpAuthSchemePassThroughOptions, SIGNING_NAMES }
 import {
   isRequestLike,
   untyped,
-  type EntryOptions,
   type HandlerContext,
   type KmsFakePlugin,
   type Middleware,
+  type RelativeEntryOptions,
   type RequestLike,
 } from './stack';
 
@@ -45,7 +45,7 @@ const TRACE_KEY = '__kmsFakeTrace';
  * Right after `deserializerMiddleware`, i.e. where the HTTP handler would be: the SDK's own
  * serializer, retry loop and deserializer all run, and their output is what the user sees.
  */
-export const kmsFakeMiddlewareOptions: EntryOptions = {
+export const kmsFakeMiddlewareOptions: RelativeEntryOptions = {
   name: 'kmsFakeMiddleware',
   tags: [KMS_FAKE_TAG],
   relation: 'after',
@@ -116,7 +116,7 @@ function signingRegion(context: HandlerContext): string | undefined {
 }
 
 /** Names of the stack entries the plugin adds or replaces. */
-export const PLUGIN_ENTRY_NAMES = [kmsFakeMiddlewareOptions.name!, httpAuthSchemePassThroughOptions.name!, ...SIGNING_NAMES];
+export const PLUGIN_ENTRY_NAMES = [kmsFakeMiddlewareOptions.name, httpAuthSchemePassThroughOptions.name, ...SIGNING_NAMES];
 
 /**
  * The Pluggable for `client.middlewareStack.use(...)`: the fake transport and the auth

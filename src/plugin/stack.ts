@@ -28,11 +28,18 @@ export interface EntryOptions {
   name?: string;
   aliases?: string[];
   tags?: string[];
-  step?: string;
-  priority?: string;
+  step?: 'initialize' | 'serialize' | 'build' | 'finalizeRequest' | 'deserialize';
+  priority?: 'high' | 'normal' | 'low';
   relation?: 'before' | 'after';
   toMiddleware?: string;
   override?: boolean;
+}
+
+/** Options of an entry placed relative to another, as `addRelativeTo` of every era takes them. */
+export interface RelativeEntryOptions extends EntryOptions {
+  name: string;
+  relation: 'before' | 'after';
+  toMiddleware: string;
 }
 
 /** A request as every era's serializer builds it (`HttpRequest` from one of several packages). */
