@@ -9,5 +9,9 @@ module.exports = {
   transform: { '^.+\\.ts$': 'ts-jest' },
   setupFiles: ['<rootDir>/test/support/env.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/support/cleanup.ts'],
-  moduleNameMapper: { '^kms-fake$': '<rootDir>/src/index.ts' },
+  moduleNameMapper: {
+    '^kms-fake$': '<rootDir>/src/index.ts',
+    '^kms-fake/client-mock$': '<rootDir>/src/clientMock/index.ts',
+    '^kms-fake/client-mock-jest$': '<rootDir>/src/clientMockJest/index.ts',
+  },
 };

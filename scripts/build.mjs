@@ -27,6 +27,18 @@ for (const [name, { cjs, names }] of Object.entries(entries)) {
 
 // The vitest adapter is ESM source (vitest cannot be required). Its imports are written relative
 // to src/; from dist/esm/ they point into the CommonJS build.
-for (const [from, to] of [['src/vitest/index.mjs', 'dist/esm/vitest.mjs'], ['src/vitest/index.d.mts', 'dist/esm/vitest.d.mts']]) {
+// The client-mock entries' ESM forms are ESM source too: they import aws-sdk-client-mock(-jest)
+// themselves, as the test files they replace did, and the vitest one imports vitest.
+const esmSources = [
+  ['src/vitest/index.mjs', 'dist/esm/vitest.mjs'],
+  ['src/vitest/index.d.mts', 'dist/esm/vitest.d.mts'],
+  ['src/clientMock/index.mjs', 'dist/esm/client-mock.mjs'],
+  ['src/clientMock/index.d.mts', 'dist/esm/client-mock.d.mts'],
+  ['src/clientMockJest/index.mjs', 'dist/esm/client-mock-jest.mjs'],
+  ['src/clientMockJest/index.d.mts', 'dist/esm/client-mock-jest.d.mts'],
+  ['src/clientMockJest/vitest.mjs', 'dist/esm/client-mock-jest-vitest.mjs'],
+  ['src/clientMockJest/vitest.d.mts', 'dist/esm/client-mock-jest-vitest.d.mts'],
+];
+for (const [from, to] of esmSources) {
   writeFileSync(to, readFileSync(from, 'utf8').replaceAll("from '../", "from '../cjs/"));
 }

@@ -84,10 +84,31 @@ async function run(behaviour: Behaviour, input: object, requestId: string): Prom
   try {
     output = (await behaviour.fn(input as never)) ?? {};
   } catch (error) {
+    if (error instanceof Error && !isKmsError(error)) throw new UserCodeFailure(error);
     return errorResponse(toWireError(error as ErrorLike), requestId);
   }
   return answer(output, requestId, 'callsFake');
 }
+
+/**
+ * An `Error` a `callsFake` function threw that is no KMS error (a `TypeError`, an `Error` of the
+ * test's own): the send rejects with that very error, so a bug in the test shows as itself, not as
+ * a 400. (Thrown non-errors, such as `null`, still become an exception named `Error`: the SDK's
+ * retry code cannot carry them.)
+ */
+export class UserCodeFailure extends Error {
+  constructor(readonly thrown: unknown) {
+    super('a callsFake function threw');
+  }
+}
+
+/** An error a KMS call can fail with: an SDK service exception (it has `$fault`), or one named as an exception is. */
+function isKmsError(error: Error): boolean {
+  return '$fault' in error || EXCEPTION_NAME.test(error.name);
+}
+
+/** Service exception names end like this; JavaScript's own errors (`TypeError`, `Error`) end in `Error`. */
+const EXCEPTION_NAME = /^[A-Z]\w*(Exception|Fault|Failure)$/;
 
 /** An override's output as a wire answer; one that is no output object is the test author's mistake. */
 function answer(output: unknown, requestId: string, verb: string): WireResponse {

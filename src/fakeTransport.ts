@@ -1,7 +1,7 @@
 import type { Core } from './backend/core';
 import { partitionOf, rootPrincipal } from './backend/store';
 import { internalError, KmsFakeUsageError } from './errors';
-import type { CallLog, KmsCall, Overrides } from './calls';
+import { UserCodeFailure, type CallLog, type KmsCall, type Overrides } from './calls';
 import type { Faults } from './faults';
 import { errorResponse } from './protocol/awsJson';
 import { handle, regionOf, type Endpoint } from './protocol/handle';
@@ -44,8 +44,9 @@ export function createFakeTransport(core: Core, endpoint: Endpoint, log: CallLog
         if (overridden) return await overridden;
         return handle(core, endpoint, exchange.request, exchange.region).response;
       } catch (error) {
-        // Misuse reaches the caller as it is; anything else is a bug of ours, answered as a 500 naming it.
+        // Misuse and the test's own bugs reach the caller as they are; anything else is a bug of ours, answered as a 500 naming it.
         if (error instanceof KmsFakeUsageError) throw error;
+        if (error instanceof UserCodeFailure) throw error.thrown;
         return errorResponse(internalError(error), endpoint.requestId());
       }
     },

@@ -1,5 +1,6 @@
 // The fake
 export { KmsFake, installKmsFake } from './kmsFake';
+export type { InstallKmsFakeOptions } from './kmsFake';
 export type { KmsFakeOptions, KmsFakePluginOptions, KmsFakeSnapshot, KmsFakeTransientDelays, HasMiddlewareStack } from './kmsFake';
 export type { TimeSource } from './backend/clock';
 

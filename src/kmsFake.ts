@@ -13,7 +13,7 @@ import { readFixtureFile } from './fixtureFile';
 import { usageError } from './errors';
 import type { Endpoint } from './protocol/handle';
 import { attachToStack, forgetResolvedHandlers } from './plugin/attach';
-import { installOnClass, type ClientClass } from './plugin/install';
+import { installOnClass, type ClientClass, type InstallOptions } from './plugin/install';
 import { getKmsFakePlugin, type FakeTransport, type RegionProvider } from './plugin/kmsFakeMiddleware';
 import { fallBackToRegion } from './plugin/region';
 import type { KmsFakePlugin, MiddlewareStackLike } from './plugin/stack';
@@ -26,7 +26,7 @@ export interface HasMiddlewareStack {
   readonly middlewareStack: MiddlewareStackLike;
 }
 
-/** The whole state of a fake at one moment, for {@link KmsFake.restore}. */
+/** The whole state of a fake at one moment, for {@link KmsFake.rollback}. */
 export interface KmsFakeSnapshot {
   readonly store: StoreSnapshot;
 }
@@ -53,7 +53,12 @@ export class KmsFake {
   readonly #overrides: Overrides = createOverrides();
   readonly #faults: Faults;
   readonly #transport: FakeTransport;
+  /** Undoes of class installs, in install order. */
   #uninstalls: (() => void)[] = [];
+  /** Undoes of `attach`es not yet undone. */
+  readonly #detaches = new Set<() => void>();
+  /** What a class install attaches to each instance; one object per fake, so a repeated install is recognised. */
+  readonly #installer = { attach: (client: HasMiddlewareStack) => this.#attach(client) };
 
   constructor(options: KmsFakeOptions = {}) {
     checkOptions(options);
@@ -123,8 +128,9 @@ export class KmsFake {
   }
 
   /**
-   * Shorthand for `client.middlewareStack.use(kms.plugin())` that returns the exact undo. A client
-   * built without a region gets the fake's `defaultRegion`; one with a region keeps it.
+   * Shorthand for `client.middlewareStack.use(kms.plugin())` that returns the exact undo;
+   * {@link KmsFake.restore} undoes it too. A client built without a region gets the fake's
+   * `defaultRegion`; one with a region keeps it.
    *
    * @example
    * ```ts
@@ -133,6 +139,15 @@ export class KmsFake {
    * ```
    */
   attach(client: HasMiddlewareStack & { config?: { region?: RegionProvider | string } }): () => void {
+    const detach = this.#attach(client);
+    this.#detaches.add(detach);
+    return () => {
+      this.#detaches.delete(detach);
+      detach();
+    };
+  }
+
+  #attach(client: HasMiddlewareStack & { config?: { region?: RegionProvider | string } }): () => void {
     const unwrapRegion = fallBackToRegion(client.config, this.#endpoint.defaultRegion);
     const region = client.config?.region;
     const detach = attachToStack(client.middlewareStack, this.plugin(region === undefined ? {} : { region }));
@@ -145,28 +160,27 @@ export class KmsFake {
   }
 
   /** @internal Used by {@link installKmsFake}. */
-  installOn(clientClass: ClientClass): this {
-    this.#uninstalls.push(installOnClass(clientClass, this));
+  installOn(clientClass: ClientClass, options: InstallOptions = {}): this {
+    this.#uninstalls.push(installOnClass(clientClass, this.#installer, options));
     return this;
   }
 
   /**
-   * With no argument: undoes {@link installKmsFake} exactly (the class and every instance it
-   * touched are as before). With a snapshot: puts the fake's state back to it.
+   * Undoes everything this fake did to clients, as aws-sdk-client-mock's `restore()` does: every
+   * {@link installKmsFake} (the class and every instance it touched are as before) and every
+   * {@link KmsFake.attach} not yet undone. The fake's state stays; see {@link KmsFake.rollback}
+   * to go back to a snapshot.
    *
    * @example
    * ```ts
-   * const saved = kms.snapshot();
-   * // ... calls that change keys
-   * kms.restore(saved);
+   * const kms = installKmsFake(KMSClient);
+   * afterAll(() => kms.restore());
    * ```
    */
-  restore(snapshot?: KmsFakeSnapshot): void {
-    if (snapshot) {
-      restoreSnapshot(this.#core.store, snapshot.store);
-      rescheduleAll(this.#core);
-      return;
-    }
+  restore(...args: []): void {
+    if (args.length > 0) throw usageError('restore() takes no argument: it uninstalls the fake. To go back to a snapshot, use rollback(snapshot)');
+    for (const detach of [...this.#detaches].reverse()) detach();
+    this.#detaches.clear();
     for (const uninstall of this.#uninstalls.splice(0).reverse()) uninstall();
     // Uninstalled, the fake is usually done with: background key derivation stops (a later use derives on demand).
     this.#core.epoch.current += 1;
@@ -175,6 +189,24 @@ export class KmsFake {
   /** The whole state (keys, material, aliases, tags, policies, grants, custom key stores) as a reusable snapshot. */
   snapshot(): KmsFakeSnapshot {
     return { store: takeSnapshot(this.#core.store) };
+  }
+
+  /**
+   * Puts the fake's whole state back to a {@link KmsFake.snapshot}; deletions and other
+   * scheduled events of that state fall due again on the fake clock. History, overrides and
+   * faults are untouched.
+   *
+   * @example
+   * ```ts
+   * const saved = kms.snapshot();
+   * // ... calls that change keys
+   * kms.rollback(saved);
+   * ```
+   */
+  rollback(snapshot: KmsFakeSnapshot): void {
+    if (typeof snapshot?.store !== 'object' || snapshot.store === null) throw usageError('rollback needs a snapshot from kms.snapshot()');
+    restoreSnapshot(this.#core.store, snapshot.store);
+    rescheduleAll(this.#core);
   }
 
   /** Every `send` answered by this fake, oldest first, with input, output or error, region and time. */
@@ -220,6 +252,19 @@ export class KmsFake {
    */
   injectFault(options: FaultOptions): FaultHandle {
     return this.#faults.add(options);
+  }
+
+  /**
+   * Empties the call history only; keys, overrides and faults stay.
+   *
+   * @example
+   * ```ts
+   * kms.resetHistory();
+   * expect(kms.calls()).toHaveLength(0);
+   * ```
+   */
+  resetHistory(): void {
+    this.#log.clear();
   }
 
   /** The fake's current time. */
@@ -274,9 +319,14 @@ export class KmsFake {
   }
 }
 
+/** Options of {@link installKmsFake}: the fake's own, and how it meets another install. */
+export interface InstallKmsFakeOptions extends KmsFakeOptions, InstallOptions {}
+
 /**
  * Fakes every instance of a client class, created before or after this call, through the same
- * plugin (the real middleware stack still runs). `restore()` undoes it exactly.
+ * plugin (the real middleware stack still runs). `restore()` undoes it exactly. A class another
+ * live fake holds (e.g. the one `kms-fake/jest` installs for each test file) is refused unless
+ * `override: true` says the new fake is meant to answer until it is restored.
  *
  * @example
  * ```ts
@@ -285,6 +335,7 @@ export class KmsFake {
  * kms.restore();
  * ```
  */
-export function installKmsFake(clientClass: ClientClass, options: KmsFakeOptions = {}): KmsFake {
-  return new KmsFake(options).installOn(clientClass);
+export function installKmsFake(clientClass: ClientClass, options: InstallKmsFakeOptions = {}): KmsFake {
+  const { override, ...fakeOptions } = options;
+  return new KmsFake(fakeOptions).installOn(clientClass, override === undefined ? {} : { override });
 }

@@ -106,7 +106,7 @@ describe('seed and snapshots', () => {
     expect(Buffer.from(dec.Plaintext!).toString()).toBe('same key');
   });
 
-  it('restore(snapshot) returns the whole state, and scheduled deletions still fall due', async () => {
+  it('rollback(snapshot) returns the whole state, and scheduled deletions still fall due', async () => {
     const kms = new KmsFake({ clock: () => START });
     const client = fakeClient(kms, 'eu-west-1');
     const { KeyMetadata } = await client.send(new CreateKeyCommand({}));
@@ -117,14 +117,14 @@ describe('seed and snapshots', () => {
     const saved = kms.snapshot();
     kms.reset();
     expect((await client.send(new ListKeysCommand({}))).Keys).toEqual([]);
-    kms.restore(saved);
+    kms.rollback(saved);
     expect(await failure(client.send(new DecryptCommand({ CiphertextBlob })))).toBeInstanceOf(KMSInvalidStateException);
     expect((await client.send(new ListAliasesCommand({}))).Aliases!.map((a) => a.AliasName)).toEqual(['alias/kept']);
     expect((await client.send(new ListResourceTagsCommand({ KeyId: KeyMetadata!.KeyId }))).Tags).toEqual([{ TagKey: 'team', TagValue: 'a' }]);
     await client.send(new CancelKeyDeletionCommand({ KeyId: KeyMetadata!.KeyId }));
     await client.send(new EnableKeyCommand({ KeyId: KeyMetadata!.KeyId }));
     expect(Buffer.from((await client.send(new DecryptCommand({ CiphertextBlob }))).Plaintext!).toString()).toBe('x');
-    kms.restore(saved);
+    kms.rollback(saved);
     kms.advanceTime(7 * DAY_MS);
     expect(await failure(client.send(new DescribeKeyCommand({ KeyId: KeyMetadata!.KeyId })))).toBeInstanceOf(NotFoundException);
   });

@@ -272,11 +272,11 @@ describe('grants and the rest of the key state', () => {
     const { GrantId, GrantToken } = await grant(key.KeyId!, { Name: 'saved' });
     const saved = kms.snapshot();
     await client.send(new RevokeGrantCommand({ KeyId: key.KeyId!, GrantId: GrantId! }));
-    kms.restore(saved);
+    kms.rollback(saved);
     expect(await grantIds(key.KeyId!)).toEqual([GrantId]);
     await client.send(new RetireGrantCommand({ GrantToken: GrantToken! }));
     expect(await grantIds(key.KeyId!)).toEqual([]);
-    kms.restore(saved);
+    kms.rollback(saved);
     expect(await grantIds(key.KeyId!)).toEqual([GrantId]);
   });
 

@@ -169,7 +169,7 @@ describe('imported material waiting in PENDING_ROTATION', () => {
     const key = await keyWithPendingMaterial(client);
     const saved = kms.snapshot();
     kms.reset();
-    kms.restore(saved);
+    kms.rollback(saved);
     kms.advanceTime(3 * DAY_MS);
     await expectExpired(client, key);
   });

@@ -37,12 +37,12 @@ describe('installKmsFake(KMSClient)', () => {
     await expect(client.send(new ListKeysCommand({}))).rejects.toThrow('credentials were requested');
   });
 
-  it('nested installs: the latest answers, and undoing it hands clients back to the earlier one', async () => {
+  it('nested installs with override: the latest answers, and undoing it hands clients back to the earlier one', async () => {
     const outer = installKmsFake(KMSClient, { accountId: '111111111111' });
     const client = new KMSClient({ region: 'eu-west-1' });
     try {
       expect((await client.send(new CreateKeyCommand({}))).KeyMetadata!.AWSAccountId).toBe('111111111111');
-      const inner = installKmsFake(KMSClient, { accountId: '222222222222' });
+      const inner = installKmsFake(KMSClient, { accountId: '222222222222', override: true });
       expect((await client.send(new CreateKeyCommand({}))).KeyMetadata!.AWSAccountId).toBe('222222222222');
       inner.restore();
       expect((await client.send(new CreateKeyCommand({}))).KeyMetadata!.AWSAccountId).toBe('111111111111');
@@ -76,6 +76,52 @@ describe('installKmsFake(KMSClient)', () => {
     detach();
     expect(client.middlewareStack.identify()).toEqual(stackBefore);
     await expect(client.send(new ListKeysCommand({}))).rejects.toThrow('credentials were requested');
+  });
+
+  it('restore() also undoes attach(client), as aws-sdk-client-mock restore() does', async () => {
+    const kms = new KmsFake();
+    const client = new KMSClient({ region: 'eu-west-1', credentials: countingCredentials(), maxAttempts: 1 });
+    const stackBefore = client.middlewareStack.identify();
+    const detach = kms.attach(client);
+    expect((await client.send(new ListKeysCommand({}))).Keys).toEqual([]);
+    kms.restore();
+    expect(client.middlewareStack.identify()).toEqual(stackBefore);
+    await expect(client.send(new ListKeysCommand({}))).rejects.toThrow('credentials were requested');
+    detach(); // harmless after restore
+    expect(client.middlewareStack.identify()).toEqual(stackBefore);
+  });
+
+  it('restore(anything) is a usage error pointing at rollback, and uninstalls nothing', async () => {
+    const kms = installKmsFake(KMSClient);
+    try {
+      const saved = kms.snapshot();
+      expect(() => (kms.restore as (s: unknown) => void)(saved)).toThrow(/^\[kms-fake\] restore\(\) takes no argument.*rollback\(snapshot\)/);
+      expect(() => (kms.restore as (s: unknown) => void)(undefined)).toThrow(/rollback/);
+      expect((await new KMSClient({ region: 'eu-west-1' }).send(new ListKeysCommand({}))).Keys).toEqual([]);
+    } finally {
+      kms.restore();
+    }
+  });
+
+  it('a second fake on a class another live fake holds is refused, naming the fix', async () => {
+    const first = installKmsFake(KMSClient, { accountId: '111111111111' });
+    try {
+      expect(() => installKmsFake(KMSClient)).toThrow(
+        /^\[kms-fake\] KMSClient is already faked by another KmsFake .*import \{ kmsFake \} from 'kms-fake\/jest'.*restore\(\) the other one first.*override: true/,
+      );
+      first.installOn(KMSClient); // the same fake again is harmless
+      const client = new KMSClient({ region: 'eu-west-1' });
+      expect((await client.send(new CreateKeyCommand({}))).KeyMetadata!.AWSAccountId).toBe('111111111111');
+    } finally {
+      first.restore();
+    }
+    const next = installKmsFake(KMSClient, { accountId: '222222222222' }); // after restore, a new install is fine
+    try {
+      const client = new KMSClient({ region: 'eu-west-1' });
+      expect((await client.send(new CreateKeyCommand({}))).KeyMetadata!.AWSAccountId).toBe('222222222222');
+    } finally {
+      next.restore();
+    }
   });
 
   it('refuses something that is not a client class, with a [kms-fake] message', () => {

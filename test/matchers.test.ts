@@ -52,6 +52,36 @@ describe('the aws-sdk-client-mock-jest matchers on a KmsFake', () => {
     expect(() => expect(new KmsFake()).toHaveReceivedAnyCommand()).toThrow(/Received no calls\./);
   });
 
+  it('fail, with or without .not, when given arguments they do not take', () => {
+    const extra: [string, (e: jest.Matchers<void>) => void][] = [
+      ['toHaveReceivedCommand', (e) => (e.toHaveReceivedCommand as (...a: unknown[]) => void)(EncryptCommand, { KeyId: 'x' })],
+      ['toHaveReceivedCommandTimes', (e) => (e.toHaveReceivedCommandTimes as (...a: unknown[]) => void)(EncryptCommand, 2, { KeyId: 'x' })],
+      ['toHaveReceivedCommandOnce', (e) => (e.toHaveReceivedCommandOnce as (...a: unknown[]) => void)(CreateKeyCommand, {})],
+      ['toHaveReceivedCommandWith', (e) => (e.toHaveReceivedCommandWith as (...a: unknown[]) => void)(EncryptCommand, {}, {})],
+      ['toHaveReceivedNthCommandWith', (e) => (e.toHaveReceivedNthCommandWith as (...a: unknown[]) => void)(1, CreateKeyCommand, {}, 2)],
+      ['toHaveReceivedNthSpecificCommandWith', (e) => (e.toHaveReceivedNthSpecificCommandWith as (...a: unknown[]) => void)(1, EncryptCommand, {}, 'x')],
+      ['toHaveReceivedAnyCommand', (e) => (e.toHaveReceivedAnyCommand as (command: unknown) => void)(EncryptCommand)],
+    ];
+    for (const [name, assertion] of extra) {
+      const wrongCount = new RegExp(`^\\[kms-fake\\] ${name}\\([a-z, ]*\\) takes \\d arguments?, not \\d`);
+      expect(() => assertion(expect(kms))).toThrow(wrongCount);
+      expect(() => assertion(expect(kms).not)).toThrow(wrongCount);
+    }
+    expect(() => expect(kms).not.toHaveReceivedCommand(...([EncryptCommand, { KeyId: 'x' }] as unknown as [typeof EncryptCommand]))).toThrow(
+      '[kms-fake] toHaveReceivedCommand(command) takes 1 argument, not 2: ["EncryptCommand",{"KeyId":"x"}]',
+    );
+  });
+
+  it('fail when an argument has the wrong type, naming what it must be', () => {
+    expect(() => expect(kms).not.toHaveReceivedCommand('EncryptCommand' as never)).toThrow(
+      '[kms-fake] toHaveReceivedCommand(command): command must be a command class such as EncryptCommand, not "EncryptCommand"',
+    );
+    expect(() => expect(kms).not.toHaveReceivedCommandTimes(EncryptCommand, '2' as never)).toThrow(/times must be a count/);
+    expect(() => expect(kms).not.toHaveReceivedCommandWith(EncryptCommand, undefined as never)).toThrow(/input must be an input object/);
+    expect(() => expect(kms).not.toHaveReceivedNthCommandWith(0, EncryptCommand, {})).toThrow(/n must be a call number/);
+    expect(() => expect(kms).not.toHaveReceivedNthSpecificCommandWith(EncryptCommand as never, 1 as never, {})).toThrow(/n must be a call number/);
+  });
+
   it('explain misuse with a [kms-fake] message', () => {
     expect(() => expect({}).toHaveReceivedCommand(ListKeysCommand)).toThrow(/^\[kms-fake\] expect\(\.\.\.\) needs the KmsFake/);
   });

@@ -105,6 +105,37 @@ describe('overrides over the real fake', () => {
     expect(await failure(client.send(new EncryptCommand({ KeyId: 'bad', Plaintext: Buffer.from('x') })))).toBeInstanceOf(DisabledException);
     expect(seen).toEqual(['good', 'bad']);
   });
+
+  it("a bug in callsFake's own code rejects the send with that same error, not a KMS exception", async () => {
+    const bug = new TypeError("Cannot read properties of undefined (reading 'KeyId')");
+    kms.on(EncryptCommand).callsFake(() => {
+      throw bug;
+    });
+    const error = await client.send(new EncryptCommand({ KeyId: 'k', Plaintext: Buffer.from('x') })).catch((e: unknown) => e);
+    expect(error).toBe(bug);
+    expect(error).not.toBeInstanceOf(KMSServiceException);
+    expect(kms.calls()[0]!.error).toBe(bug);
+  });
+
+  it('a plain Error thrown in callsFake arrives as itself; exception names and { name } objects stay KMS errors', async () => {
+    const own = new Error('the test gave up');
+    kms.on(EncryptCommand).callsFakeOnce(() => {
+      throw own;
+    });
+    kms.on(DecryptCommand).callsFakeOnce(() => {
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- a plain { name, message } is a KMS error too
+      throw { name: 'KMSInvalidStateException', message: 'pending' };
+    });
+    kms.on(ListKeysCommand).callsFakeOnce(() => {
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- so is an exception's name
+      throw 'DisabledException';
+    });
+    await expect(client.send(new EncryptCommand({ KeyId: 'k', Plaintext: Buffer.from('x') }))).rejects.toBe(own);
+    const invalid = await failure(client.send(new DecryptCommand({ CiphertextBlob: Buffer.from('x') })));
+    expect(invalid).toBeInstanceOf(KMSInvalidStateException);
+    expect(invalid.message).toBe('pending');
+    expect(await failure(client.send(new ListKeysCommand({})))).toBeInstanceOf(DisabledException);
+  });
 });
 
 describe('fault injection through the SDK retry loop', () => {

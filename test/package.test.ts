@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The built package, loaded the way an application loads it: by name, through the exports map. */
@@ -27,7 +28,7 @@ describe('the packed tarball', () => {
     return (JSON.parse(out) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path).sort();
   };
   const files = packed();
-  const manifest = require(join(root, 'package.json')) as { exports: Record<string, unknown> };
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
 
   it('ships the licence, changelog, readme and user docs', () => {
     for (const name of ['LICENSE', 'CHANGELOG.md', 'README.md', 'package.json']) expect(files).toContain(name);

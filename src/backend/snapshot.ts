@@ -5,8 +5,12 @@ export interface StoreSnapshot {
   readonly regions: readonly { scope: { accountId: string; region: string; partition: string }; keys: KeyRecord[]; aliases: AliasRecord[]; customKeyStores?: CustomKeyStoreRecord[]; grants?: GrantRecord[] }[];
 }
 
-/** A material version without its cached key pair (derived again on first use). */
-const copyMaterial = ({ keyPair: _cached, ...m }: KeyMaterial): KeyMaterial => ({ ...m, secret: new Uint8Array(m.secret) });
+/**
+ * Material versions are shared, not copied: nothing changes one once made (a rotation or deletion
+ * replaces it), except its key-pair cache, which is the same pair whoever derives it. Sharing it
+ * spares each rollback (the test-runner entries roll back before every test) an RSA key derivation.
+ */
+const sharedMaterial = (m: KeyMaterial): KeyMaterial => m;
 
 /**
  * A deep copy of rotation settings, sharing nothing with the original: for snapshots, and for the
@@ -15,13 +19,13 @@ const copyMaterial = ({ keyPair: _cached, ...m }: KeyMaterial): KeyMaterial => (
 export const copyRotation = (r: KeyRotation): KeyRotation => ({
   onDemandRotations: r.onDemandRotations,
   ...(r.automatic && { automatic: { ...r.automatic } }),
-  ...(r.pendingMaterial && { pendingMaterial: copyMaterial(r.pendingMaterial) }),
+  ...(r.pendingMaterial && { pendingMaterial: sharedMaterial(r.pendingMaterial) }),
 });
 
 const copyKey = (key: KeyRecord): KeyRecord => ({
   ...key,
   tags: new Map(key.tags),
-  materials: key.materials.map(copyMaterial),
+  materials: key.materials.map(sharedMaterial),
   ...(key.rotation && { rotation: copyRotation(key.rotation) }),
   ...(key.importParameters && { importParameters: [...key.importParameters] }),
   ...(key.lastUsage && { lastUsage: { ...key.lastUsage } }),

@@ -1,14 +1,45 @@
-import { KMSClient } from '@aws-sdk/client-kms';
+import type * as Sdk from '@aws-sdk/client-kms';
+import type {} from 'expect';
 import type { KmsFakeMatchers } from '../testing/matchers';
-import { setUpKmsFake, type TestFramework } from '../testing/lifecycle';
+import { createTestLifecycle, type TestFramework } from '../testing/lifecycle';
 
-/** jest's globals, read without depending on jest's types (the package does not ship them). */
-const jestGlobals = globalThis as unknown as Partial<TestFramework> & { expect?: TestFramework['expect'] };
+/** The part of jest's `jest` object this entry uses. */
+interface JestObject {
+  mock(moduleName: string, factory: () => unknown): unknown;
+  requireActual<T>(moduleName: string): T;
+}
+
+// The `jest` jest hands every module it loads; `undefined` under `injectGlobals: false`.
+declare const jest: JestObject | undefined;
+
+/** jest's hooks and `expect`: the globals, or from `@jest/globals` when `injectGlobals` is `false`. */
+function jestFramework(): TestFramework & { jest: JestObject } {
+  const globals = globalThis as unknown as Partial<TestFramework>;
+  if (typeof jest !== 'undefined' && jest && typeof globals.beforeEach === 'function') {
+    const { beforeEach, afterEach, afterAll, expect } = globals as TestFramework;
+    return { beforeEach, afterEach, afterAll, ...(typeof expect === 'function' && { expect }), jest };
+  }
+  // jest answers this require itself, with the functions of the file being run.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('@jest/globals') as TestFramework & { jest: JestObject };
+}
+
+const { jest: jestObject, ...framework } = jestFramework();
+const lifecycle = createTestLifecycle(framework);
+
+// The SDK and the fake load only when the test file (or a module it loads) requires the SDK:
+// its KMSClient is faked before any application code can make a client of it. A file that never
+// touches KMS pays for neither.
+jestObject.mock('@aws-sdk/client-kms', () => {
+  const sdk = jestObject.requireActual<typeof Sdk>('@aws-sdk/client-kms');
+  lifecycle.install(sdk.KMSClient);
+  return sdk;
+});
 
 /**
  * The jest entry: `setupFilesAfterEnv: ['kms-fake/jest']` fakes every `KMSClient` of each test
- * file (including clients application modules create at import time), resets the fake before
- * every test and registers the matchers.
+ * file (including clients application modules create at import time), starts every test from
+ * the state the file's `beforeAll` hooks left, and registers the matchers.
  *
  * @example
  * ```ts
@@ -16,21 +47,22 @@ const jestGlobals = globalThis as unknown as Partial<TestFramework> & { expect?:
  * expect(kmsFake).toHaveReceivedCommandWith(DecryptCommand, { KeyId: 'alias/app' });
  * ```
  */
-const { kmsFake, settings: kmsFakeSettings } = setUpKmsFake(
-  {
-    beforeEach: jestGlobals.beforeEach!,
-    afterAll: jestGlobals.afterAll!,
-    ...(typeof jestGlobals.expect === 'function' && { expect: jestGlobals.expect }),
-  },
-  KMSClient,
-);
+export const kmsFake = lifecycle.kmsFake;
+/** Settings of this file's fake (see {@link KmsFakeTestSettings}); set them at the top of a test file. */
+export const kmsFakeSettings = lifecycle.settings;
 
-export { kmsFake, kmsFakeSettings };
-
+// The matchers on @types/jest's global `expect`...
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace jest {
-    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-    interface Matchers<R> extends KmsFakeMatchers<R> {}
+    // Type parameters as @types/jest declares them: merged declarations must match.
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars
+    interface Matchers<R, T = {}> extends KmsFakeMatchers<R> {}
   }
+}
+
+// ...and on the `expect` of @jest/globals (injectGlobals: false), whose matchers are the `expect` package's.
+declare module 'expect' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars
+  interface Matchers<R extends void | Promise<void>, T = unknown> extends KmsFakeMatchers<R> {}
 }

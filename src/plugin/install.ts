@@ -27,6 +27,15 @@ interface ClassState {
   readonly clients: Set<WeakRef<object>>;
 }
 
+/** How an install meets another live install of the same class. */
+export interface InstallOptions {
+  /**
+   * Let this fake answer for a class another fake already holds, until this one is restored.
+   * Default `false`: that is refused, since a second fake silently taking over is a migration trap.
+   */
+  override?: boolean;
+}
+
 const installed = new WeakMap<ClientClass, ClassState>();
 
 /** The `send` a kms-fake wrapper replaced, so a subclass's wrapper can skip its base class's one. */
@@ -37,9 +46,16 @@ const wrappedSend = new WeakMap<object, (...args: never[]) => unknown>();
  * first `send`, the current installer's plugin is attached to that instance's own stack (so the
  * real stack still runs). Returns the exact undo; installs may be nested and undone in any order.
  */
-export function installOnClass(clientClass: ClientClass, installer: Installer): () => void {
+export function installOnClass(clientClass: ClientClass, installer: Installer, options: InstallOptions = {}): () => void {
   if (typeof clientClass?.prototype?.send !== 'function') throw usageError('installKmsFake needs a client class such as KMSClient');
-  const state = installed.get(clientClass) ?? patch(clientClass);
+  const held = installed.get(clientClass);
+  if (held && !options.override && held.installers.some((other) => other !== installer)) {
+    throw usageError(
+      `${clientClass.name} is already faked by another KmsFake (kms-fake/jest and kms-fake/vitest install one for every test file). ` +
+        `Use that fake (import { kmsFake } from 'kms-fake/jest'), restore() the other one first, or pass { override: true } to let this one answer until it is restored`,
+    );
+  }
+  const state = held ?? patch(clientClass);
   // Installing again makes that installer the one that answers.
   const at = state.installers.indexOf(installer);
   if (at !== -1) state.installers.splice(at, 1);

@@ -1,6 +1,6 @@
 import type { CommandClass, KmsCall } from '../calls';
 import type { KmsFake } from '../kmsFake';
-import { usageError } from '../errors';
+import { usageError } from '../errors/core';
 
 /** What a test framework's matcher context offers (jest and vitest both do). */
 export interface MatcherContext {
@@ -19,11 +19,12 @@ export type ObjectContaining = (partial: object) => unknown;
 /** A matcher as frameworks register it; each one below checks its own arguments' types. */
 export type KmsMatcher = (this: MatcherContext, received: unknown, ...args: unknown[]) => MatcherResult;
 
-/** Inputs as one-line JSON; blobs by size (Buffers turn to JSON before a replacer sees them, so read the raw value). */
+/** Inputs as one-line JSON; blobs by size, classes by name (Buffers turn to JSON before a replacer sees them, so read the raw value). */
 function show(value: unknown): string {
   return (
     JSON.stringify(value, function replace(this: Record<string, unknown>, key, v: unknown) {
       const raw = key === '' ? v : this[key];
+      if (typeof raw === 'function') return raw.name || 'a function';
       return raw instanceof Uint8Array ? `<${raw.length} bytes>` : v;
     }) ?? String(value)
   );
@@ -40,6 +41,43 @@ function fakeOf(value: unknown): KmsFake {
     throw usageError('expect(...) needs the KmsFake, e.g. expect(kmsFake).toHaveReceivedCommand(EncryptCommand)');
   }
   return value as KmsFake;
+}
+
+type Parameter = 'command' | 'times' | 'n' | 'input';
+
+/** What each matcher takes after the fake; anything more, less or else fails the assertion. */
+const PARAMETERS = {
+  toHaveReceivedCommand: ['command'],
+  toHaveReceivedCommandTimes: ['command', 'times'],
+  toHaveReceivedCommandOnce: ['command'],
+  toHaveReceivedCommandWith: ['command', 'input'],
+  toHaveReceivedNthCommandWith: ['n', 'command', 'input'],
+  toHaveReceivedNthSpecificCommandWith: ['n', 'command', 'input'],
+  toHaveReceivedAnyCommand: [],
+} as const satisfies Record<keyof KmsFakeMatchers<unknown>, readonly Parameter[]>;
+
+const ACCEPTS: Record<Parameter, [string, (value: unknown) => boolean]> = {
+  command: ['a command class such as EncryptCommand', (v) => typeof v === 'function' && typeof v.name === 'string'],
+  times: ['a count (an integer >= 0)', (v) => Number.isInteger(v) && (v as number) >= 0],
+  n: ['a call number (an integer >= 1)', (v) => Number.isInteger(v) && (v as number) >= 1],
+  input: ['an input object', (v) => typeof v === 'object' && v !== null],
+};
+
+/**
+ * Refuses arguments a matcher does not take: an assertion that ignored them could not fail
+ * (`.not.toHaveReceivedCommand(EncryptCommand, { KeyId: 'x' })` would pass whatever was sent).
+ * A matcher that throws fails the assertion, with or without `.not`.
+ */
+function checkArguments(matcher: keyof typeof PARAMETERS, args: unknown[]): void {
+  const parameters: readonly Parameter[] = PARAMETERS[matcher];
+  const signature = `${matcher}(${parameters.join(', ')})`;
+  if (args.length !== parameters.length) {
+    throw usageError(`${signature} takes ${parameters.length} argument${parameters.length === 1 ? '' : 's'}, not ${args.length}: ${show(args)}`);
+  }
+  parameters.forEach((parameter, i) => {
+    const [wanted, accepts] = ACCEPTS[parameter];
+    if (!accepts(args[i])) throw usageError(`${signature}: ${parameter} must be ${wanted}, not ${show(args[i])}`);
+  });
 }
 
 /**
@@ -88,7 +126,14 @@ export function createKmsMatchers(objectContaining: ObjectContaining): Record<ke
       return result(this, kms.calls().length > 0, kms, 'any command');
     },
   };
-  return matchers as unknown as Record<keyof KmsFakeMatchers<unknown>, KmsMatcher>;
+  const checked = Object.entries(matchers).map(([name, matcher]) => [
+    name,
+    function (this: MatcherContext, fake: unknown, ...args: unknown[]) {
+      checkArguments(name as keyof typeof PARAMETERS, args);
+      return (matcher as KmsMatcher).call(this, fake, ...args);
+    },
+  ]);
+  return Object.fromEntries(checked) as Record<keyof KmsFakeMatchers<unknown>, KmsMatcher>;
 }
 
 /** The matchers' signatures, for the jest and vitest type augmentations. */

@@ -1,9 +1,11 @@
 // The vitest entry: `setupFiles: ['kms-fake/vitest']`. Vitest can only be imported from ESM, so
 // this adapter is ESM; the lifecycle it runs is the same as the jest entry's (testing/lifecycle).
 import { KMSClient } from '@aws-sdk/client-kms';
-import { afterAll, beforeEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect } from 'vitest';
 import core from '../testing/lifecycle.js';
 
-const { kmsFake, settings: kmsFakeSettings } = core.setUpKmsFake({ beforeEach, afterAll, expect }, KMSClient);
+const lifecycle = core.createTestLifecycle({ beforeEach, afterEach, afterAll, expect });
+lifecycle.install(KMSClient);
 
-export { kmsFake, kmsFakeSettings };
+export const kmsFake = lifecycle.kmsFake;
+export const kmsFakeSettings = lifecycle.settings;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CreateKeyCommand, DescribeKeyCommand, KMSClient } from '@aws-sdk/client-kms';
-import { kmsFake, kmsFakeSettings } from 'kms-fake/jest';
+import { kmsFake } from 'kms-fake/jest';
 import { SECRET } from '../fixtures/make-secret';
 import { ensureKey, unwrapSecret, wrapSecret } from '../src/keyring';
 
@@ -9,12 +9,10 @@ const FIXTURE_KEY_ID = '8c2d4e6f-1a3b-4c5d-8e7f-9a0b1c2d3e4f';
 /** Made once by fixtures/make-secret.ts and committed: it must decrypt in every run. */
 const committedSecret = readFileSync(join(__dirname, '..', 'fixtures', 'secret.b64'), 'utf8').trim();
 
-// This file loads its fixture once per describe block instead of resetting before every test.
-kmsFakeSettings.resetBeforeEach = false;
-
+// Each describe block loads its fixture once, in beforeAll: every test starts from that state.
 describe.each(['kms.json', 'kms.yaml'])('fixtures/%s', (file) => {
   beforeAll(() => {
-    kmsFake.reset();
+    kmsFake.reset(); // the previous block's fixture declares the same key ID
     kmsFake.load(join(__dirname, '..', 'fixtures', file));
   });
 

@@ -3,27 +3,31 @@ import { installKmsFake, type KmsFake } from 'kms-fake';
 import { kmsFake } from 'kms-fake/jest';
 import { ensureKey, kmsClient, wrapSecret } from '../src/keyring';
 
-// This file installs a fake of its own with installKmsFake — while the setup file's fake is
-// installed too (setupFilesAfterEnv runs first). "The original" is therefore whatever `send`
-// was when this file's install began; the SDK's own `send` lives on the SDK's base class.
+// The setup file's fake holds KMSClient as soon as this file imports the SDK. A file written for
+// a fake of its own (a migration from installKmsFake or aws-sdk-client-mock) must not have it
+// silently replaced, nor silently replace it. The SDK's own `send` lives on its base class.
 const sdkSend = Object.getPrototypeOf(KMSClient.prototype).send as unknown;
 
 let sendBeforeInstall: unknown;
 let stackBeforeInstall: string[];
-let mine: KmsFake;
+let mine: KmsFake | undefined;
 
 beforeAll(() => {
   sendBeforeInstall = KMSClient.prototype.send;
   stackBeforeInstall = kmsClient.middlewareStack.identify();
-  mine = installKmsFake(KMSClient, { accountId: '444455556666' });
 });
 
 afterAll(() => {
-  mine.restore(); // a no-op when the tests below already restored it
+  mine?.restore(); // a no-op when the tests below already restored it
 });
 
 // Tests of one file run in order; each step builds on the one before.
-it('the latest install answers every client of the class', async () => {
+it('a second installKmsFake on the class the setup file holds is refused, naming the fix', () => {
+  expect(() => installKmsFake(KMSClient)).toThrow(/^\[kms-fake\] KMSClient is already faked by another KmsFake .*kmsFake.*override: true/);
+});
+
+it('with override: true, the latest install answers every client of the class', async () => {
+  mine = installKmsFake(KMSClient, { accountId: '444455556666', override: true });
   await ensureKey();
   await wrapSecret('hunter2');
   expect(mine).toHaveReceivedCommandWith(EncryptCommand, { KeyId: 'alias/app' });
@@ -32,11 +36,11 @@ it('the latest install answers every client of the class', async () => {
 });
 
 it('restore() puts back the exact send it found', async () => {
-  mine.restore();
+  mine!.restore();
   expect(KMSClient.prototype.send).toBe(sendBeforeInstall);
   await ensureKey(); // the setup file's fake answers again
   expect(kmsFake.calls()).toHaveLength(3);
-  expect(mine.calls()).toHaveLength(4);
+  expect(mine!.calls()).toHaveLength(4);
 });
 
 it('with the setup file fake restored too, the class and the client are the SDK own', () => {

@@ -16,7 +16,7 @@ const admin = new KMSClient({ region: 'ap-southeast-2' });
 let keyId: string;
 
 beforeEach(async () => {
-  // Runs after the setup file's reset, so every test starts from an empty fake plus this key.
+  // Runs after the setup file's beforeEach, so every test starts from an empty fake plus this key.
   const { KeyMetadata } = await admin.send(new CreateKeyCommand({ Description: 'vault key' }));
   keyId = KeyMetadata!.KeyId!;
 });

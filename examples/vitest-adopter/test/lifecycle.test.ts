@@ -1,0 +1,53 @@
+import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, KMSClient, ListAliasesCommand, ListKeysCommand } from '@aws-sdk/client-kms';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kmsFake } from 'kms-fake/vitest';
+
+// Each test starts from the state the file's beforeAll hooks left: what they made is there in
+// every test, what a test made is gone in the next, and the call history starts empty.
+const client = new KMSClient({ region: 'eu-west-1' });
+let fileKey: string;
+
+// A failure to assert on: vitest's expect must carry the matchers too, and refuse extra arguments.
+it('the matchers refuse arguments they do not take', () => {
+  expect(() => expect(kmsFake).not.toHaveReceivedCommand(...([CreateKeyCommand, {}] as unknown as [typeof CreateKeyCommand]))).toThrow(/takes 1 argument, not 2/);
+});
+
+beforeAll(async () => {
+  fileKey = (await client.send(new CreateKeyCommand({ Description: 'made in beforeAll' }))).KeyMetadata!.KeyId!;
+  await client.send(new CreateAliasCommand({ AliasName: 'alias/file', TargetKeyId: fileKey }));
+});
+
+const keyIds = async () => ((await client.send(new ListKeysCommand({}))).Keys ?? []).map((k) => k.KeyId);
+
+describe('at the top level', () => {
+  it('test 1 sees the beforeAll key and alias, with an empty history, and makes a key of its own', async () => {
+    expect(kmsFake.calls()).toEqual([]);
+    expect((await client.send(new DescribeKeyCommand({ KeyId: 'alias/file' }))).KeyMetadata!.KeyId).toBe(fileKey);
+    await client.send(new CreateKeyCommand({ Description: 'made in test 1' }));
+    expect(await keyIds()).toHaveLength(2);
+    kmsFake.on(ListAliasesCommand).resolves({ Aliases: [] });
+  });
+
+  it('test 2 still sees the beforeAll key, but not the key test 1 made, nor its override', async () => {
+    expect(kmsFake.calls()).toEqual([]);
+    expect(await keyIds()).toEqual([fileKey]);
+    const { Aliases } = await client.send(new ListAliasesCommand({ KeyId: fileKey }));
+    expect(Aliases!.map((a) => a.AliasName)).toEqual(['alias/file']);
+  });
+});
+
+describe('a nested describe with a beforeAll of its own', () => {
+  let nestedKey: string;
+  beforeAll(async () => {
+    nestedKey = (await client.send(new CreateKeyCommand({ Description: 'made in the nested beforeAll' }))).KeyMetadata!.KeyId!;
+  });
+
+  it('sees the file key and its own beforeAll key, and nothing an earlier test made', async () => {
+    expect((await keyIds()).sort()).toEqual([fileKey, nestedKey].sort());
+    await client.send(new CreateKeyCommand({}));
+  });
+
+  it('the next test sees the same two keys', async () => {
+    expect((await keyIds()).sort()).toEqual([fileKey, nestedKey].sort());
+  });
+});
