@@ -25,8 +25,8 @@ function write(dir, files) {
   }
 }
 
-function packageJson(name, tarball, sdk, extra = {}) {
-  return { name, version: '1.0.0', private: true, dependencies: { '@aws-sdk/client-kms': sdk, 'kms-fake': `file:${tarball}` }, ...extra };
+function packageJson(name, tarball, sdk, extra = {}, more = {}) {
+  return { name, version: '1.0.0', private: true, dependencies: { '@aws-sdk/client-kms': sdk, 'kms-fake': `file:${tarball}`, ...more }, ...extra };
 }
 
 /** A project for the smoke suite and the type check against one SDK version. */
@@ -34,8 +34,12 @@ export function sdkProject(dir, tarball, sdk) {
   mkdirSync(dir, { recursive: true });
   cpSync(join(here, 'smoke.cjs'), join(dir, 'smoke.cjs'));
   cpSync(join(here, 'typecheck.ts'), join(dir, 'typecheck.ts'));
+  cpSync(join(here, 'typecheckClientMock.ts'), join(dir, 'typecheckClientMock.ts'));
   const tsconfig = JSON.parse(JSON.stringify(TSCONFIG));
-  write(dir, { 'package.json': packageJson('kms-fake-compat', tarball, sdk), 'tsconfig.json': tsconfig });
+  const clientMockTsconfig = { ...tsconfig, files: ['typecheckClientMock.ts'] };
+  // aws-sdk-client-mock, kms-fake/client-mock's optional peer, for its smoke check.
+  const json = packageJson('kms-fake-compat', tarball, sdk, {}, { 'aws-sdk-client-mock': '4' });
+  write(dir, { 'package.json': json, 'tsconfig.json': tsconfig, 'tsconfig.client-mock.json': clientMockTsconfig });
 }
 
 /** The repo's own TypeScript compiles the check, with the repo's @types/node: no install per project. */
@@ -59,6 +63,10 @@ export const TSC = join(repo, 'node_modules', 'typescript', 'bin', 'tsc');
 const RUNNER_TEST = (imports) => `${imports}
 // Built at module level with no region, as application modules do: the entry fakes it anyway.
 const client = new KMSClient({});
+let keyFromBeforeAll;
+beforeAll(async () => {
+  keyFromBeforeAll = (await client.send(new CreateKeyCommand({ Description: 'from beforeAll' }))).KeyMetadata.KeyId;
+});
 
 test('a round trip, and the matchers', async () => {
   const { KeyMetadata } = await client.send(new CreateKeyCommand({}));
@@ -71,15 +79,17 @@ test('a round trip, and the matchers', async () => {
   expect(kmsFake).not.toHaveReceivedCommand(DisableKeyCommand);
 });
 
-test("each test starts with an empty call history, and errors are the SDK's own classes", async () => {
+test("each test starts from the file's beforeAll state with an empty call history; errors are the SDK's own classes", async () => {
   expect(kmsFake.calls()).toHaveLength(0);
+  const { Keys } = await client.send(new ListKeysCommand({}));
+  expect(Keys.map((k) => k.KeyId)).toEqual([keyFromBeforeAll]);
   const { KeyMetadata } = await client.send(new CreateKeyCommand({}));
   await client.send(new DisableKeyCommand({ KeyId: KeyMetadata.KeyId }));
   await expect(client.send(new EncryptCommand({ KeyId: KeyMetadata.KeyId, Plaintext: new Uint8Array(1) }))).rejects.toBeInstanceOf(DisabledException);
 });
 `;
 
-const SDK_NAMES = 'KMSClient, CreateKeyCommand, EncryptCommand, DecryptCommand, DisableKeyCommand, DisabledException';
+const SDK_NAMES = 'KMSClient, CreateKeyCommand, EncryptCommand, DecryptCommand, DisableKeyCommand, ListKeysCommand, DisabledException';
 
 // node:test and mocha: installKmsFake in hooks, assertions with node:assert.
 const HOOK_TEST = (hooks) => `'use strict';
@@ -151,7 +161,7 @@ function vitestRunner(major) {
     files: {
       'vitest.config.mjs': "export default { test: { include: ['test/**/*.test.mjs'], setupFiles: ['kms-fake/vitest'] } };\n",
       'test/kms.test.mjs': RUNNER_TEST(
-        `import { expect, test } from 'vitest';\nimport { ${SDK_NAMES} } from '@aws-sdk/client-kms';\nimport { kmsFake } from 'kms-fake/vitest';\n`,
+        `import { beforeAll, expect, test } from 'vitest';\nimport { ${SDK_NAMES} } from '@aws-sdk/client-kms';\nimport { kmsFake } from 'kms-fake/vitest';\n`,
       ),
     },
     command: ['node_modules/vitest/vitest.mjs', 'run'],

@@ -119,6 +119,24 @@ check('fastRetries with injected throttling', async () => {
   assert.equal(error.$metadata.attempts, 3);
 });
 
+check('kms-fake/client-mock: a stubbed command answers the stub, the others the fake', async () => {
+  const { mockClient } = require('kms-fake/client-mock');
+  const kmsMock = mockClient(KMSClient);
+  try {
+    kmsMock.on(DisableKeyCommand).rejects('stubbed').on(ListKeysCommand).resolves({ Keys: [{ KeyId: 'stubbed' }] });
+    const client = new KMSClient({ credentials });
+    const { Keys } = await client.send(new ListKeysCommand({}));
+    assert.deepEqual(Keys, [{ KeyId: 'stubbed' }]);
+    const { KeyMetadata } = await client.send(new CreateKeyCommand({}));
+    assert.equal(KeyMetadata.KeyState, 'Enabled');
+    await assert.rejects(client.send(new DisableKeyCommand({ KeyId: KeyMetadata.KeyId })), /stubbed/);
+    assert.equal(kmsMock.commandCalls(ListKeysCommand).length, 1);
+    assert.equal(kmsMock.send.callCount, 3);
+  } finally {
+    kmsMock.restore();
+  }
+});
+
 check('matchers', async () => {
   const kms = new KmsFake();
   const client = new KMSClient({ region: 'eu-west-1', credentials });
