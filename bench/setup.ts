@@ -14,6 +14,7 @@ import type { DeserializeMiddleware, MiddlewareStack, Pluggable, RelativeMiddlew
 import { randomBytes } from 'node:crypto';
 import { KmsFake, kmsFakeMiddlewareOptions } from 'kms-fake';
 import { applyAuthPassThrough } from '../src/plugin/authPassThrough';
+import { untyped } from '../src/plugin/stack';
 
 export type OpName = 'Encrypt' | 'Decrypt' | 'GenerateDataKey' | 'DescribeKey' | 'EncryptDisabled';
 
@@ -76,7 +77,7 @@ function cannedPlugin<I extends object, O extends object>(canned: Canned): Plugg
   return {
     applyToStack(typed: MiddlewareStack<I, O>) {
       const stack = typed as unknown as MiddlewareStack<object, object>;
-      applyAuthPassThrough(stack);
+      applyAuthPassThrough(untyped(typed));
       stack.addRelativeTo(transport, { name: 'cannedTransport', relation: 'after', toMiddleware: 'deserializerMiddleware', override: true });
     },
   };

@@ -12,6 +12,7 @@ export type { CommandClass, ErrorLike, KmsCall } from './calls';
 export type { OverrideStub } from './overrideStub';
 export type { FaultHandle, FaultOptions } from './faults';
 export { fastRetries } from './retries';
+export type { SdkRetryStrategy, RetryingStrategy, TokenRetryStrategy } from './retries';
 
 // Matchers, for custom test setups (the jest and vitest entries register them)
 export { createKmsMatchers } from './testing/matchers';
@@ -22,6 +23,7 @@ export type { KmsFakeTestSettings, TestFramework } from './testing/lifecycle';
 // Where the plugin sits, for users who inspect or compose stacks themselves (the plugin itself: kms.plugin())
 export { kmsFakeMiddlewareOptions } from './plugin/kmsFakeMiddleware';
 export type { RegionProvider } from './plugin/kmsFakeMiddleware';
+export type { EntryOptions, KmsFakePlugin, MiddlewareStackLike, RelativeEntryOptions } from './plugin/stack';
 export type { ClientClass } from './plugin/install';
 
 // What the fake implements

@@ -1,4 +1,3 @@
-import type { MiddlewareStack, Pluggable } from '@smithy/types';
 import { createClock, createDueList } from './backend/clock';
 import { rescheduleAll } from './backend/deletion';
 import { createEntropy } from './backend/entropy';
@@ -16,13 +15,15 @@ import type { Endpoint } from './protocol/handle';
 import { attachToStack, forgetResolvedHandlers } from './plugin/attach';
 import { installOnClass, type ClientClass, type InstallOptions } from './plugin/install';
 import { getKmsFakePlugin, type FakeTransport, type RegionProvider } from './plugin/kmsFakeMiddleware';
+import { fallBackToRegion } from './plugin/region';
+import type { KmsFakePlugin, MiddlewareStackLike } from './plugin/stack';
 import { checkOptions, transientDelaysOf, type KmsFakeOptions, type KmsFakePluginOptions } from './options';
 
 export type { KmsFakeOptions, KmsFakePluginOptions, KmsFakeTransientDelays } from './options';
 
-/** Anything with a middleware stack: a `KMSClient`, or a single command. */
-export interface HasMiddlewareStack<I extends object = object, O extends object = object> {
-  readonly middlewareStack: MiddlewareStack<I, O>;
+/** Anything with a middleware stack: a `KMSClient` of any SDK version, or a single command. */
+export interface HasMiddlewareStack {
+  readonly middlewareStack: MiddlewareStackLike;
 }
 
 /** The whole state of a fake at one moment, for {@link KmsFake.rollback}. */
@@ -112,21 +113,24 @@ export class KmsFake {
   /**
    * The plugin for `client.middlewareStack.use(...)`: answers every command of that client
    * from this fake, with no credentials and no network. The region comes from the endpoint the
-   * SDK resolved; for a custom `endpoint`, pass the client's region (or use `attach`).
+   * SDK resolved; for a custom `endpoint`, pass the client's region (or use `attach`). A client
+   * built without a region still fails with the SDK's "Region is missing" here, as the plugin
+   * cannot reach the client's config: `attach` and `installKmsFake` supply the fake's `defaultRegion`.
    *
    * @example
    * ```ts
    * client.middlewareStack.use(kms.plugin());
    * ```
    */
-  plugin<I extends object = object, O extends object = object>(options: KmsFakePluginOptions = {}): Pluggable<I, O> {
+  plugin(options: KmsFakePluginOptions = {}): KmsFakePlugin {
     const region = options.region;
-    return getKmsFakePlugin<I, O>(this.#transport, typeof region === 'string' ? () => region : region);
+    return getKmsFakePlugin(this.#transport, typeof region === 'string' ? () => region : region);
   }
 
   /**
    * Shorthand for `client.middlewareStack.use(kms.plugin())` that returns the exact undo;
-   * {@link KmsFake.restore} undoes it too.
+   * {@link KmsFake.restore} undoes it too. A client built without a region gets the fake's
+   * `defaultRegion`; one with a region keeps it.
    *
    * @example
    * ```ts
@@ -134,10 +138,8 @@ export class KmsFake {
    * detach(); // the client's stack is as it was
    * ```
    */
-  attach<I extends object, O extends object>(
-    client: HasMiddlewareStack<I, O> & { config?: { region?: RegionProvider | string } },
-  ): () => void {
-    const detach = this.#attach(client as unknown as HasMiddlewareStack);
+  attach(client: HasMiddlewareStack & { config?: { region?: RegionProvider | string } }): () => void {
+    const detach = this.#attach(client);
     this.#detaches.add(detach);
     return () => {
       this.#detaches.delete(detach);
@@ -146,12 +148,13 @@ export class KmsFake {
   }
 
   #attach(client: HasMiddlewareStack & { config?: { region?: RegionProvider | string } }): () => void {
+    const unwrapRegion = fallBackToRegion(client.config, this.#endpoint.defaultRegion);
     const region = client.config?.region;
-    const stack = client.middlewareStack;
-    const detach = attachToStack(stack, this.plugin(region === undefined ? {} : { region }));
+    const detach = attachToStack(client.middlewareStack, this.plugin(region === undefined ? {} : { region }));
     forgetResolvedHandlers(client);
     return () => {
       detach();
+      unwrapRegion();
       forgetResolvedHandlers(client);
     };
   }

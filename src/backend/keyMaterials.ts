@@ -1,4 +1,5 @@
-import type { ExpirationModelType, KeySpec, RotationType } from '@aws-sdk/client-kms';
+import type { ExpirationModelType, KeySpec } from '@aws-sdk/client-kms';
+import type { RotationType } from './newerSdkTypes';
 import { DAY_MS } from './clock';
 import { isEnabled, transition } from './keyStates';
 import { materialBytes } from './keySpecs';

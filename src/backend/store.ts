@@ -5,15 +5,14 @@ import type {
   GrantOperation,
   CustomKeyStoreType,
   ExpirationModelType,
-  KeyLastUsageTrackingOperation,
   KeySpec,
   KeyState,
   KeyUsageType,
   OriginType,
-  RotationType,
   WrappingKeySpec,
   XksProxyConnectivityType,
 } from '@aws-sdk/client-kms';
+import type { KeyLastUsageTrackingOperation, RotationType } from './newerSdkTypes';
 
 /** Where a request lands: one account and one region of the fake. */
 export interface Scope {

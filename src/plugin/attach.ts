@@ -1,37 +1,20 @@
-import type { MiddlewareStack, Pluggable } from '@smithy/types';
 import { PLUGIN_ENTRY_NAMES } from './kmsFakeMiddleware';
-
-interface Entry {
-  middleware: unknown;
-  options: Record<string, unknown>;
-  relative: boolean;
-}
+import { entriesOf, entryNamed, type Entry, type KmsFakePlugin, type MiddlewareStackLike, type UntypedStack } from './stack';
 
 interface StackState {
   /** What the stack held under the plugin's names before the first attach (the SDK's auth middlewares). */
   readonly originals: Entry[];
   /** Active attachments, oldest first; the newest one is applied. */
-  readonly plugins: Pluggable<object, object>[];
+  readonly plugins: KmsFakePlugin[];
 }
 
-const attached = new WeakMap<MiddlewareStack<object, object>, StackState>();
+const attached = new WeakMap<object, StackState>();
 
 /**
- * The stack's current entries of the given names, read through the stack's own
- * `applyToStack` (which replays every entry into whatever stack it is given).
+ * Removes every plugin entry (by name or alias: older stacks know no aliases, newer ones remove
+ * an aliased entry by any of its names), then applies the newest attachment, or puts the originals back.
  */
-function entriesNamed(stack: MiddlewareStack<object, object>, names: readonly string[]): Entry[] {
-  const found: Entry[] = [];
-  const keep = (relative: boolean) => (middleware: unknown, options: Record<string, unknown> = {}) => {
-    if (names.includes(String(options.name))) found.push({ middleware, options, relative });
-  };
-  const collector = { add: keep(false), addRelativeTo: keep(true) };
-  stack.applyToStack(collector as unknown as MiddlewareStack<object, object>);
-  return found;
-}
-
-/** Removes every plugin entry, then applies the newest attachment, or puts the originals back. */
-function reapply(stack: MiddlewareStack<object, object>, state: StackState): void {
+function reapply(stack: UntypedStack, state: StackState): void {
   for (const name of PLUGIN_ENTRY_NAMES) stack.remove(name);
   const newest = state.plugins[state.plugins.length - 1];
   if (newest) {
@@ -39,8 +22,8 @@ function reapply(stack: MiddlewareStack<object, object>, state: StackState): voi
     return;
   }
   for (const { middleware, options, relative } of state.originals) {
-    if (relative) stack.addRelativeTo(middleware as never, options as never);
-    else stack.add(middleware as never, options as never);
+    if (relative) stack.addRelativeTo(middleware, options);
+    else stack.add(middleware, options);
   }
   attached.delete(stack);
 }
@@ -59,10 +42,11 @@ export function forgetResolvedHandlers(client: object): void {
  * instance attach under a class install, two fakes) and be undone in any order: the newest
  * active one answers, and when none is left the stack is exactly as it was.
  */
-export function attachToStack(stack: MiddlewareStack<object, object>, plugin: Pluggable<object, object>): () => void {
+export function attachToStack(stackLike: MiddlewareStackLike, plugin: KmsFakePlugin): () => void {
+  const stack = stackLike as unknown as UntypedStack;
   let state = attached.get(stack);
   if (!state) {
-    state = { originals: entriesNamed(stack, PLUGIN_ENTRY_NAMES), plugins: [] };
+    state = { originals: entriesOf(stack).filter((entry) => entryNamed(entry, PLUGIN_ENTRY_NAMES)), plugins: [] };
     attached.set(stack, state);
   }
   const own = state;

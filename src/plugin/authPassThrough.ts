@@ -1,17 +1,15 @@
-import type {
-  FinalizeRequestMiddleware,
-  MiddlewareStack,
-  RelativeMiddlewareOptions,
-  SerializeMiddleware,
-} from '@smithy/types';
+import { entriesOf, entryNamed, type EntryOptions, type Middleware, type RelativeEntryOptions, type UntypedStack } from './stack';
 
 /**
- * Same-name, same-anchor replacements for the SDK's auth middlewares. The real
- * `httpAuthSchemeMiddleware` resolves credentials (the whole provider chain, IMDS included)
- * before serialization, and `httpSigningMiddleware` signs with them; a fake needs neither.
- * The stack only lets an override keep its original's relation and anchor.
+ * Same-name, same-anchor replacements for the SDK's auth middlewares, which differ by era:
+ * - from 3.549 at the latest: `httpAuthSchemeMiddleware` resolves the identity (the whole credential chain,
+ *   IMDS included) before serialization, and `httpSigningMiddleware` (aliased `awsAuthMiddleware`)
+ *   signs with it;
+ * - up to 3.451 at least: no auth-scheme middleware, and `awsAuthMiddleware` (@aws-sdk/middleware-signing)
+ *   resolves credentials and signs, relative after `retryMiddleware`.
+ * A fake needs neither. The stack only lets an override keep its original's relation and anchor.
  */
-export const httpAuthSchemePassThroughOptions: RelativeMiddlewareOptions = {
+export const httpAuthSchemePassThroughOptions: RelativeEntryOptions = {
   name: 'httpAuthSchemeMiddleware',
   tags: ['HTTP_AUTH_SCHEME'],
   relation: 'before',
@@ -19,7 +17,7 @@ export const httpAuthSchemePassThroughOptions: RelativeMiddlewareOptions = {
   override: true,
 };
 
-export const httpSigningPassThroughOptions: RelativeMiddlewareOptions = {
+export const httpSigningPassThroughOptions: RelativeEntryOptions = {
   name: 'httpSigningMiddleware',
   aliases: ['apiKeyMiddleware', 'tokenMiddleware', 'awsAuthMiddleware'],
   tags: ['HTTP_SIGNING'],
@@ -28,17 +26,28 @@ export const httpSigningPassThroughOptions: RelativeMiddlewareOptions = {
   override: true,
 };
 
-export const httpAuthSchemePassThrough: SerializeMiddleware<object, object> = (next) => (args) => next(args);
-export const httpSigningPassThrough: FinalizeRequestMiddleware<object, object> = (next) => (args) => next(args);
+/** Every name a signing middleware has had. */
+export const SIGNING_NAMES = ['httpSigningMiddleware', 'awsAuthMiddleware'];
+
+export const httpAuthSchemePassThrough: Middleware = (next) => (args) => next(args);
+export const httpSigningPassThrough: Middleware = (next) => (args) => next(args);
+
+/**
+ * The options that override the stack's own signing middleware: its own name, anchor and tags when
+ * it has one (so the override replaces it in stacks whose `override` knows no aliases), else today's.
+ */
+function signingOverride(stack: UntypedStack): EntryOptions {
+  const own = entriesOf(stack).find((entry) => entry.relative && entryNamed(entry, SIGNING_NAMES));
+  if (!own) return httpSigningPassThroughOptions;
+  const { name, aliases, tags, relation, toMiddleware } = own.options;
+  return { name, tags, relation, toMiddleware, override: true, ...(aliases && { aliases }) };
+}
 
 /**
  * Puts the pass-throughs in place. `authScheme` may replace the plain serialize-step pass-through
  * with one that also does other once-per-send work (the fake's call recorder), at no extra stack entry.
  */
-export function applyAuthPassThrough(
-  stack: MiddlewareStack<object, object>,
-  authScheme: SerializeMiddleware<object, object> = httpAuthSchemePassThrough,
-): void {
+export function applyAuthPassThrough(stack: UntypedStack, authScheme: Middleware = httpAuthSchemePassThrough): void {
   stack.addRelativeTo(authScheme, httpAuthSchemePassThroughOptions);
-  stack.addRelativeTo(httpSigningPassThrough, httpSigningPassThroughOptions);
+  stack.addRelativeTo(httpSigningPassThrough, signingOverride(stack));
 }

@@ -1,4 +1,4 @@
-import type { MiddlewareStack } from '@smithy/types';
+import type { MiddlewareStackLike } from './stack';
 import { usageError } from '../errors';
 
 /** A client class such as `KMSClient`: instances have a stack and a `send`. */
@@ -9,7 +9,7 @@ export interface ClientClass {
 
 /** Something that can take over a client: attaches itself and returns the exact undo. */
 export interface Installer {
-  attach(client: { middlewareStack: MiddlewareStack<object, object> }): () => void;
+  attach(client: { middlewareStack: MiddlewareStackLike }): () => void;
 }
 
 interface Attachment {
@@ -73,7 +73,7 @@ function patch(clientClass: ClientClass): ClassState {
   };
   // The nearest patched class decides: a subclass's install does not also run its base class's.
   const send = wrappedSend.get(proto.send) ?? proto.send;
-  const wrapper = function sendThroughKmsFake(this: { middlewareStack: MiddlewareStack<object, object> }, ...args: never[]) {
+  const wrapper = function sendThroughKmsFake(this: { middlewareStack: MiddlewareStackLike }, ...args: never[]) {
     const current = state.installers[state.installers.length - 1];
     const attachment = state.attached.get(this);
     if (current && attachment?.installer !== current) {

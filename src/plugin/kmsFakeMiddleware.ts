@@ -1,15 +1,15 @@
-import { HttpRequest, HttpResponse } from '@smithy/protocol-http';
-import type {
-  DeserializeMiddleware,
-  HandlerExecutionContext,
-  MiddlewareStack,
-  Pluggable,
-  RelativeMiddlewareOptions,
-  SerializeMiddleware,
-} from '@smithy/types';
 import { usageError } from '../errors';
 import type { WireRequest, WireResponse } from '../protocol/awsJson';
-import { applyAuthPassThrough, httpAuthSchemePassThroughOptions, httpSigningPassThroughOptions } from './authPassThrough';
+import { applyAuthPassThrough, httpAuthSchemePassThroughOptions, SIGNING_NAMES } from './authPassThrough';
+import {
+  isRequestLike,
+  untyped,
+  type HandlerContext,
+  type KmsFakePlugin,
+  type Middleware,
+  type RelativeEntryOptions,
+  type RequestLike,
+} from './stack';
 
 /** One attempt of one command, as the fake transport receives it. */
 export interface Exchange {
@@ -45,7 +45,7 @@ const TRACE_KEY = '__kmsFakeTrace';
  * Right after `deserializerMiddleware`, i.e. where the HTTP handler would be: the SDK's own
  * serializer, retry loop and deserializer all run, and their output is what the user sees.
  */
-export const kmsFakeMiddlewareOptions: RelativeMiddlewareOptions = {
+export const kmsFakeMiddlewareOptions: RelativeEntryOptions = {
   name: 'kmsFakeMiddleware',
   tags: [KMS_FAKE_TAG],
   relation: 'after',
@@ -55,11 +55,16 @@ export const kmsFakeMiddlewareOptions: RelativeMiddlewareOptions = {
 
 const encoder = new TextEncoder();
 
-/** The fake transport: never calls `next`, so nothing reaches the network. */
-export function kmsFakeMiddleware(transport: FakeTransport, region?: RegionProvider): DeserializeMiddleware<object, object> {
+/**
+ * The fake transport: never calls `next`, so nothing reaches the network. The request is
+ * duck-typed and the response a plain object, as every era's `isInstance` checks them: the
+ * classes live in packages that differ by era (`@aws-sdk/protocol-http`, `@smithy/protocol-http`,
+ * `@smithy/core`), and kms-fake loads none of them.
+ */
+export function kmsFakeMiddleware(transport: FakeTransport, region?: RegionProvider): Middleware {
   return (_next, context) => async (args) => {
     const request = args.request;
-    if (!HttpRequest.isInstance(request)) throw usageError('kmsFakeMiddleware received no HttpRequest; is it placed after deserializerMiddleware?');
+    if (!isRequestLike(request)) throw usageError('kmsFakeMiddleware received no HTTP request; is it placed after deserializerMiddleware?');
     const exchange: Exchange = {
       request: toWire(request),
       commandName: String(context.commandName ?? ''),
@@ -68,7 +73,7 @@ export function kmsFakeMiddleware(transport: FakeTransport, region?: RegionProvi
     };
     const answer = await transport.respond(exchange, context[TRACE_KEY] as Trace | undefined);
     return {
-      response: new HttpResponse({ statusCode: answer.statusCode, headers: answer.headers, body: answer.body }),
+      response: { statusCode: answer.statusCode, headers: answer.headers, body: answer.body },
       output: undefined as never,
     };
   };
@@ -78,7 +83,7 @@ export function kmsFakeMiddleware(transport: FakeTransport, region?: RegionProvi
  * Records each send's input and its output or error, as the caller receives them. It sits in the
  * auth-scheme slot, which runs once per send above the retry loop, and the fake needs no auth there.
  */
-export function kmsFakeRecorder(transport: FakeTransport): SerializeMiddleware<object, object> {
+export function kmsFakeRecorder(transport: FakeTransport): Middleware {
   return (next, context) => async (args) => {
     const trace = transport.begin(String(context.commandName ?? ''), args.input);
     context[TRACE_KEY] = trace;
@@ -93,10 +98,10 @@ export function kmsFakeRecorder(transport: FakeTransport): SerializeMiddleware<o
   };
 }
 
-function toWire(request: HttpRequest): WireRequest {
+function toWire(request: RequestLike): WireRequest {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
-  const body = request.body as unknown;
+  const body = request.body;
   return {
     headers,
     hostname: request.hostname,
@@ -105,31 +110,25 @@ function toWire(request: HttpRequest): WireRequest {
 }
 
 /** The region the endpoint rule set chose, for endpoints whose host name does not carry one. */
-function signingRegion(context: HandlerExecutionContext): string | undefined {
+function signingRegion(context: HandlerContext): string | undefined {
   const schemes = context.endpointV2?.properties?.authSchemes as { signingRegion?: string }[] | undefined;
   return schemes?.find((s) => typeof s.signingRegion === 'string')?.signingRegion;
 }
 
 /** Names of the stack entries the plugin adds or replaces. */
-export const PLUGIN_ENTRY_NAMES = [
-  kmsFakeMiddlewareOptions.name!,
-  httpAuthSchemePassThroughOptions.name!,
-  httpSigningPassThroughOptions.name!,
-];
+export const PLUGIN_ENTRY_NAMES = [kmsFakeMiddlewareOptions.name, httpAuthSchemePassThroughOptions.name, ...SIGNING_NAMES];
 
 /**
  * The Pluggable for `client.middlewareStack.use(...)`: the fake transport and the auth
- * pass-throughs (the auth-scheme one records call history). Generic so it fits any client's stack type.
+ * pass-throughs (the auth-scheme one records call history). Structurally typed so it fits any
+ * era's stack type.
  */
-export function getKmsFakePlugin<I extends object = object, O extends object = object>(
-  transport: FakeTransport,
-  region?: RegionProvider,
-): Pluggable<I, O> {
+export function getKmsFakePlugin(transport: FakeTransport, region?: RegionProvider): KmsFakePlugin {
   return {
-    applyToStack(stack: MiddlewareStack<I, O>) {
-      const untyped = stack as unknown as MiddlewareStack<object, object>;
-      applyAuthPassThrough(untyped, kmsFakeRecorder(transport));
-      untyped.addRelativeTo(kmsFakeMiddleware(transport, region), kmsFakeMiddlewareOptions);
+    applyToStack(stack) {
+      const target = untyped(stack);
+      applyAuthPassThrough(target, kmsFakeRecorder(transport));
+      target.addRelativeTo(kmsFakeMiddleware(transport, region), kmsFakeMiddlewareOptions);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type * as Sdk from '@aws-sdk/client-kms';
-import type { KeyLastUsageTrackingOperation } from '@aws-sdk/client-kms';
+import type { KeyLastUsageTrackingOperation } from '../newerSdkTypes';
 import { dryRun } from '../../errors';
 import type { Core } from '../core';
 import { assertKeyState } from '../keyStates';
