@@ -12,19 +12,14 @@ import { overrideStub, type OverrideStub } from './overrideStub';
 import { readFixtureFile } from './fixtureFile';
 import { usageError } from './errors';
 import type { Endpoint } from './protocol/handle';
-import { attachToStack, forgetResolvedHandlers } from './plugin/attach';
-import { installOnClass, type ClientClass, type InstallOptions } from './plugin/install';
-import { getKmsFakePlugin, type FakeTransport, type RegionProvider } from './plugin/kmsFakeMiddleware';
-import { fallBackToRegion } from './plugin/region';
-import type { KmsFakePlugin, MiddlewareStackLike } from './plugin/stack';
+import { createClientBindings, type AttachableClient } from './plugin/bindings';
+import type { ClientClass, InstallOptions } from './plugin/install';
+import { getKmsFakePlugin, type FakeTransport } from './plugin/kmsFakeMiddleware';
+import type { KmsFakePlugin } from './plugin/stack';
 import { checkOptions, transientDelaysOf, type KmsFakeOptions, type KmsFakePluginOptions } from './options';
 
 export type { KmsFakeOptions, KmsFakePluginOptions, KmsFakeTransientDelays } from './options';
-
-/** Anything with a middleware stack: a `KMSClient` of any SDK version, or a single command. */
-export interface HasMiddlewareStack {
-  readonly middlewareStack: MiddlewareStackLike;
-}
+export type { HasMiddlewareStack } from './plugin/bindings';
 
 /** The whole state of a fake at one moment, for {@link KmsFake.rollback}. */
 export interface KmsFakeSnapshot {
@@ -53,12 +48,7 @@ export class KmsFake {
   readonly #overrides: Overrides = createOverrides();
   readonly #faults: Faults;
   readonly #transport: FakeTransport;
-  /** Undoes of class installs, in install order. */
-  #uninstalls: (() => void)[] = [];
-  /** Undoes of `attach`es not yet undone. */
-  readonly #detaches = new Set<() => void>();
-  /** What a class install attaches to each instance; one object per fake, so a repeated install is recognised. */
-  readonly #installer = { attach: (client: HasMiddlewareStack) => this.#attach(client) };
+  readonly #bindings: ReturnType<typeof createClientBindings>;
 
   constructor(options: KmsFakeOptions = {}) {
     checkOptions(options);
@@ -78,6 +68,7 @@ export class KmsFake {
     };
     this.#endpoint = { accountId: this.accountId, defaultRegion: options.defaultRegion ?? 'us-east-1', requestId: seeded('requests').uuid };
     this.#transport = createFakeTransport(this.#core, this.#endpoint, this.#log, this.#overrides, this.#faults);
+    this.#bindings = createClientBindings(this.#endpoint.defaultRegion, (region) => this.plugin(region === undefined ? {} : { region }));
   }
 
   /**
@@ -138,30 +129,13 @@ export class KmsFake {
    * detach(); // the client's stack is as it was
    * ```
    */
-  attach(client: HasMiddlewareStack & { config?: { region?: RegionProvider | string } }): () => void {
-    const detach = this.#attach(client);
-    this.#detaches.add(detach);
-    return () => {
-      this.#detaches.delete(detach);
-      detach();
-    };
-  }
-
-  #attach(client: HasMiddlewareStack & { config?: { region?: RegionProvider | string } }): () => void {
-    const unwrapRegion = fallBackToRegion(client.config, this.#endpoint.defaultRegion);
-    const region = client.config?.region;
-    const detach = attachToStack(client.middlewareStack, this.plugin(region === undefined ? {} : { region }));
-    forgetResolvedHandlers(client);
-    return () => {
-      detach();
-      unwrapRegion();
-      forgetResolvedHandlers(client);
-    };
+  attach(client: AttachableClient): () => void {
+    return this.#bindings.attach(client);
   }
 
   /** @internal Used by {@link installKmsFake}. */
   installOn(clientClass: ClientClass, options: InstallOptions = {}): this {
-    this.#uninstalls.push(installOnClass(clientClass, this.#installer, options));
+    this.#bindings.install(clientClass, options);
     return this;
   }
 
@@ -179,9 +153,7 @@ export class KmsFake {
    */
   restore(...args: []): void {
     if (args.length > 0) throw usageError('restore() takes no argument: it uninstalls the fake. To go back to a snapshot, use rollback(snapshot)');
-    for (const detach of [...this.#detaches].reverse()) detach();
-    this.#detaches.clear();
-    for (const uninstall of this.#uninstalls.splice(0).reverse()) uninstall();
+    this.#bindings.undoAll();
     // Uninstalled, the fake is usually done with: background key derivation stops (a later use derives on demand).
     this.#core.epoch.current += 1;
   }
