@@ -1,5 +1,7 @@
 // The fake
 export { KmsFake, installKmsFake } from './kmsFake';
+/** What kms-fake throws when it is misused (never a KMS answer): catch it to tell a test's mistake from a service error. */
+export { KmsFakeUsageError } from './errors';
 export type { InstallKmsFakeOptions } from './kmsFake';
 export type { KmsFakeOptions, KmsFakePluginOptions, KmsFakeSnapshot, KmsFakeTransientDelays, HasMiddlewareStack } from './kmsFake';
 export type { TimeSource } from './backend/clock';

@@ -11,6 +11,7 @@ import { createFaults, type FaultHandle, type FaultOptions, type Faults } from '
 import { overrideStub, type OverrideStub } from './overrideStub';
 import { readFixtureFile } from './fixtureFile';
 import { usageError } from './errors';
+import { KMS_FAKE_BRAND } from './brand';
 import type { Endpoint } from './protocol/handle';
 import { createClientBindings, type AttachableClient } from './plugin/bindings';
 import type { ClientClass, InstallOptions } from './plugin/install';
@@ -24,7 +25,12 @@ export type { HasMiddlewareStack } from './plugin/bindings';
 /** The whole state of a fake at one moment, for {@link KmsFake.rollback}. */
 export interface KmsFakeSnapshot {
   readonly store: StoreSnapshot;
+  /** How far `advanceTime` had moved the fake clock. */
+  readonly clockOffset: number;
 }
+
+/** Snapshots this module made: anything else handed to `rollback` is misuse, caught before it touches the state. */
+const snapshots = new WeakSet<KmsFakeSnapshot>();
 
 /**
  * An in-process fake AWS KMS: real state, real cryptography and the SDK's own exceptions,
@@ -41,6 +47,10 @@ export interface KmsFakeSnapshot {
 export class KmsFake {
   /** The account every request lands in. */
   readonly accountId: string;
+  /** Lets the matchers and the client-mock entries recognise a fake without loading this module. */
+  get [KMS_FAKE_BRAND](): true {
+    return true;
+  }
   readonly #options: KmsFakeOptions;
   readonly #core: Core;
   readonly #endpoint: Endpoint;
@@ -130,6 +140,7 @@ export class KmsFake {
    * ```
    */
   attach(client: AttachableClient): () => void {
+    if (typeof client?.middlewareStack?.use !== 'function') throw usageError('attach needs a client with a middlewareStack, such as a KMSClient');
     return this.#bindings.attach(client);
   }
 
@@ -160,7 +171,9 @@ export class KmsFake {
 
   /** The whole state (keys, material, aliases, tags, policies, grants, custom key stores) as a reusable snapshot. */
   snapshot(): KmsFakeSnapshot {
-    return { store: takeSnapshot(this.#core.store) };
+    const snapshot: KmsFakeSnapshot = Object.freeze({ store: takeSnapshot(this.#core.store), clockOffset: this.#core.clock.offset });
+    snapshots.add(snapshot);
+    return snapshot;
   }
 
   /**
@@ -176,7 +189,8 @@ export class KmsFake {
    * ```
    */
   rollback(snapshot: KmsFakeSnapshot): void {
-    if (typeof snapshot?.store !== 'object' || snapshot.store === null) throw usageError('rollback needs a snapshot from kms.snapshot()');
+    if (!snapshots.has(snapshot)) throw usageError('rollback needs a snapshot from kms.snapshot()');
+    this.#core.clock.offset = snapshot.clockOffset;
     restoreSnapshot(this.#core.store, snapshot.store);
     rescheduleAll(this.#core);
   }

@@ -17,7 +17,7 @@ import {
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KmsFake, type Fixture } from 'kms-fake';
+import { KmsFake, KmsFakeUsageError, type Fixture } from 'kms-fake';
 import { DAY_MS, failure, fakeClient } from './support/client';
 
 const APP_KEY = '1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -127,5 +127,27 @@ describe('seed and snapshots', () => {
     kms.rollback(saved);
     kms.advanceTime(7 * DAY_MS);
     expect(await failure(client.send(new DescribeKeyCommand({ KeyId: KeyMetadata!.KeyId })))).toBeInstanceOf(NotFoundException);
+  });
+  it('rollback(snapshot) puts the fake clock back too, so a key pending deletion is still pending', async () => {
+    const kms = new KmsFake({ clock: () => START });
+    const client = fakeClient(kms, 'eu-west-1');
+    const { KeyMetadata } = await client.send(new CreateKeyCommand({}));
+    await client.send(new ScheduleKeyDeletionCommand({ KeyId: KeyMetadata!.KeyId, PendingWindowInDays: 7 }));
+    const saved = kms.snapshot();
+    kms.advanceTime(8 * DAY_MS);
+    expect(await failure(client.send(new DescribeKeyCommand({ KeyId: KeyMetadata!.KeyId })))).toBeInstanceOf(NotFoundException);
+    kms.rollback(saved);
+    expect(kms.now()).toEqual(new Date(START));
+    expect((await client.send(new DescribeKeyCommand({ KeyId: KeyMetadata!.KeyId }))).KeyMetadata!.KeyState).toBe('PendingDeletion');
+  });
+
+  it('rollback refuses anything but a snapshot of kms.snapshot(), before touching the state', async () => {
+    const kms = new KmsFake();
+    const client = fakeClient(kms, 'eu-west-1');
+    await client.send(new CreateKeyCommand({}));
+    for (const bad of [undefined, {}, { store: {} }, { store: { regions: [] }, clockOffset: 0 }]) {
+      expect(() => kms.rollback(bad as never)).toThrow(KmsFakeUsageError);
+    }
+    expect((await client.send(new ListKeysCommand({}))).Keys).toHaveLength(1);
   });
 });

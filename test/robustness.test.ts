@@ -1,5 +1,5 @@
 import { CreateKeyCommand, DecryptCommand, EncryptCommand, InvalidCiphertextException, KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
-import { KmsFake } from 'kms-fake';
+import { createKmsMatchers, KmsFake, KmsFakeUsageError, setUpKmsFake } from 'kms-fake';
 import { failure, fakeClient } from './support/client';
 
 /** Misuse fails at once with a [kms-fake] message; odd but legal input keeps its meaning. */
@@ -98,5 +98,26 @@ describe('call history principal', () => {
     const kms = new KmsFake();
     await fakeClient(kms, 'cn-north-1').send(new ListKeysCommand({}));
     expect(kms.calls()[0]!.principal).toBe('arn:aws-cn:iam::111122223333:root');
+  });
+});
+
+describe('misuse of the client-facing verbs', () => {
+  it('attach without a client is refused with a usage error, not a TypeError', () => {
+    const kms = new KmsFake();
+    for (const bad of [undefined, null, {}, { middlewareStack: {} }]) {
+      expect(() => kms.attach(bad as never)).toThrow(KmsFakeUsageError);
+    }
+  });
+
+  it('setUpKmsFake without a framework is refused with a usage error', () => {
+    expect(() => setUpKmsFake(undefined as never, KMSClient)).toThrow(KmsFakeUsageError);
+    expect(() => setUpKmsFake({} as never, KMSClient)).toThrow(/must run inside a test framework/);
+  });
+
+  it('the matchers refuse an object that only looks like a fake (say, a mockClient stub)', () => {
+    const { toHaveReceivedCommand } = createKmsMatchers((partial) => partial);
+    const lookalike = { calls: () => [{ args: [new ListKeysCommand({})] }] };
+    const context = { isNot: true, equals: () => false };
+    expect(() => toHaveReceivedCommand.call(context, lookalike, ListKeysCommand)).toThrow(/needs the KmsFake/);
   });
 });

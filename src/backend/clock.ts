@@ -10,6 +10,8 @@ export interface FakeClock {
   now(): Date;
   /** Moves the fake's time forward; never backwards. */
   advance(ms: number): void;
+  /** How far `advance` has moved the clock in all: part of a snapshot, so a rollback puts the time back too. */
+  offset: number;
 }
 
 export function createClock(source: TimeSource = () => Date.now()): FakeClock {
@@ -18,6 +20,12 @@ export function createClock(source: TimeSource = () => Date.now()): FakeClock {
     now: () => new Date(Number(source()) + offset),
     advance: (ms) => {
       offset += ms;
+    },
+    get offset() {
+      return offset;
+    },
+    set offset(ms: number) {
+      offset = ms;
     },
   };
 }

@@ -45,7 +45,7 @@ function loadKmsFake(): typeof import('../kmsFake') {
  * than on what the last test made. After the file: every install undone.
  */
 export function createTestLifecycle(framework: TestFramework, options: KmsFakeOptions = {}): TestLifecycle {
-  if (!['beforeEach', 'afterEach', 'afterAll'].every((hook) => typeof framework[hook as keyof TestFramework] === 'function')) {
+  if (!['beforeEach', 'afterEach', 'afterAll'].every((hook) => typeof framework?.[hook as keyof TestFramework] === 'function')) {
     throw usageError('the kms-fake test entry must run inside a test framework (jest setupFilesAfterEnv, vitest setupFiles, node:test, mocha)');
   }
   const settings: KmsFakeTestSettings = { resetBeforeEach: true };

@@ -1,6 +1,7 @@
 import type { CommandClass, KmsCall } from '../calls';
 import type { KmsFake } from '../kmsFake';
 import { usageError } from '../errors/core';
+import { isKmsFake } from '../brand';
 
 /** What a test framework's matcher context offers (jest and vitest both do). */
 export interface MatcherContext {
@@ -37,8 +38,10 @@ function received(kms: KmsFake): string {
 }
 
 function fakeOf(value: unknown): KmsFake {
-  if (value === null || typeof value !== 'object' || typeof (value as KmsFake).calls !== 'function') {
-    throw usageError('expect(...) needs the KmsFake, e.g. expect(kmsFake).toHaveReceivedCommand(EncryptCommand)');
+  if (!isKmsFake(value)) {
+    throw usageError(
+      'expect(...) needs the KmsFake, e.g. expect(kmsFake).toHaveReceivedCommand(EncryptCommand); for a mockClient() stub, import kms-fake/client-mock-jest',
+    );
   }
   return value as KmsFake;
 }

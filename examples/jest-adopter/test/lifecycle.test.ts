@@ -1,4 +1,4 @@
-import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, KMSClient, ListAliasesCommand, ListKeysCommand } from '@aws-sdk/client-kms';
+import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, KMSClient, ListAliasesCommand, ListKeysCommand, NotFoundException, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { kmsFake } from 'kms-fake/jest';
 
 // Each test starts from the state the file's beforeAll hooks left: what they made is there in
@@ -43,5 +43,20 @@ describe('a nested describe with a beforeAll of its own', () => {
 
   it('the next test sees the same two keys', async () => {
     expect((await keyIds()).sort()).toEqual([fileKey, nestedKey].sort());
+  });
+});
+
+describe('the fake clock is part of the per-test state', () => {
+  let timeAtStart: number;
+  it('test 1 deletes the beforeAll key by moving the clock past its deletion window', async () => {
+    timeAtStart = kmsFake.now().getTime();
+    await client.send(new ScheduleKeyDeletionCommand({ KeyId: fileKey, PendingWindowInDays: 7 }));
+    kmsFake.advanceTime(8 * 24 * 60 * 60 * 1000);
+    await expect(client.send(new DescribeKeyCommand({ KeyId: fileKey }))).rejects.toBeInstanceOf(NotFoundException);
+  });
+
+  it('test 2 finds the key enabled and the clock back where it was', async () => {
+    expect((await client.send(new DescribeKeyCommand({ KeyId: fileKey }))).KeyMetadata!.KeyState).toBe('Enabled');
+    expect(kmsFake.now().getTime() - timeAtStart).toBeLessThan(24 * 60 * 60 * 1000);
   });
 });
