@@ -60,3 +60,24 @@ describe('the fake clock is part of the per-test state', () => {
     expect(kmsFake.now().getTime() - timeAtStart).toBeLessThan(24 * 60 * 60 * 1000);
   });
 });
+
+let scopedKey: string;
+describe('a block that scopes its beforeAll keys with snapshot and rollback', () => {
+  let saved: ReturnType<typeof kmsFake.snapshot>;
+  beforeAll(async () => {
+    saved = kmsFake.snapshot();
+    scopedKey = (await client.send(new CreateKeyCommand({ Description: 'this block only' }))).KeyMetadata!.KeyId!;
+  });
+  afterAll(() => kmsFake.rollback(saved));
+  it('sees its own key', async () => {
+    expect(await keyIds()).toContain(scopedKey);
+  });
+});
+
+describe('the block after it', () => {
+  it('sees the file key but not the scoped key', async () => {
+    const ids = await keyIds();
+    expect(ids).toContain(fileKey);
+    expect(ids).not.toContain(scopedKey);
+  });
+});
