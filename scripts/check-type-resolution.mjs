@@ -23,6 +23,8 @@ const modes = [
 const programs = [
   { files: ['jestGlobal.ts', 'jestGlobals.ts'], types: ['node', 'jest'], libCheck: true },
   { files: ['vitest.mts'], types: ['node'] },
+  // aws-sdk-client-mock's own declarations need esModuleInterop.
+  { files: ['jestWithClientMockJest.ts'], types: ['node', 'jest'], libCheck: true, options: { esModuleInterop: true } },
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'kms-fake-types-'));
@@ -38,7 +40,7 @@ try {
     const project = join(dir, `tsconfig.${i}.json`);
     const { libCheck, ...rest } = mode;
     const skipLibCheck = !(libCheck && program.libCheck);
-    const compilerOptions = { ...rest, skipLibCheck, target: 'ES2022', lib: ['ES2022', 'DOM'], strict: true, noEmit: true, types: program.types };
+    const compilerOptions = { ...rest, ...program.options, skipLibCheck, target: 'ES2022', lib: ['ES2022', 'DOM'], strict: true, noEmit: true, types: program.types };
     writeFileSync(project, JSON.stringify({ compilerOptions, files: program.files }));
     const label = `${mode.moduleResolution.padEnd(8)} ${program.files.join(' ')}`;
     try {

@@ -1,7 +1,8 @@
 import type * as Sdk from '@aws-sdk/client-kms';
 import type {} from 'expect';
-import type { KmsFakeMatchers } from '../testing/matchers';
+import type { CommandClass } from '../calls';
 import { createTestLifecycle, type TestFramework } from '../testing/lifecycle';
+import { dispatchOverPrevious, registeredJestMatchers } from '../testing/matcherDispatch';
 
 /** The part of jest's `jest` object this entry uses. */
 interface JestObject {
@@ -24,8 +25,13 @@ function jestFramework(): TestFramework & { jest: JestObject } {
   return require('@jest/globals') as TestFramework & { jest: JestObject };
 }
 
-const { jest: jestObject, ...framework } = jestFramework();
-const lifecycle = createTestLifecycle(framework);
+const { jest: jestObject, expect: jestExpect, ...hooks } = jestFramework();
+// aws-sdk-client-mock-jest's matchers, if registered before, keep answering for its stubs.
+const expect: TestFramework['expect'] = jestExpect && {
+  extend: (matchers) => jestExpect.extend(dispatchOverPrevious(matchers as Record<string, never>, registeredJestMatchers())),
+  objectContaining: (partial) => jestExpect.objectContaining(partial),
+};
+const lifecycle = createTestLifecycle({ ...hooks, ...(expect && { expect }) });
 
 // The SDK and the fake load only when the test file (or a module it loads) requires the SDK:
 // its KMSClient is faked before any application code can make a client of it. A file that never
@@ -55,14 +61,33 @@ export const kmsFakeSettings = lifecycle.settings;
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace jest {
-    // Type parameters as @types/jest declares them: merged declarations must match.
-    // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars
-    interface Matchers<R, T = {}> extends KmsFakeMatchers<R> {}
+    // Type parameters as @types/jest declares them: merged declarations must match. The members
+    // are declared here (the same as KmsFakeMatchers), not inherited: aws-sdk-client-mock-jest
+    // extends this interface with matchers of the same names, and two bases with the same
+    // members clash, while members declared in merged interfaces become overloads.
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    interface Matchers<R, T = {}> {
+      toHaveReceivedCommand(command: CommandClass): R;
+      toHaveReceivedCommandTimes(command: CommandClass, times: number): R;
+      toHaveReceivedCommandOnce(command: CommandClass): R;
+      toHaveReceivedCommandWith<Input extends object>(command: CommandClass<Input>, input: Partial<Input> | Record<string, unknown>): R;
+      toHaveReceivedNthCommandWith<Input extends object>(n: number, command: CommandClass<Input>, input: Partial<Input> | Record<string, unknown>): R;
+      toHaveReceivedNthSpecificCommandWith<Input extends object>(n: number, command: CommandClass<Input>, input: Partial<Input> | Record<string, unknown>): R;
+      toHaveReceivedAnyCommand(): R;
+    }
   }
 }
 
 // ...and on the `expect` of @jest/globals (injectGlobals: false), whose matchers are the `expect` package's.
 declare module 'expect' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars
-  interface Matchers<R extends void | Promise<void>, T = unknown> extends KmsFakeMatchers<R> {}
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface Matchers<R extends void | Promise<void>, T = unknown> {
+    toHaveReceivedCommand(command: CommandClass): R;
+    toHaveReceivedCommandTimes(command: CommandClass, times: number): R;
+    toHaveReceivedCommandOnce(command: CommandClass): R;
+    toHaveReceivedCommandWith<Input extends object>(command: CommandClass<Input>, input: Partial<Input> | Record<string, unknown>): R;
+    toHaveReceivedNthCommandWith<Input extends object>(n: number, command: CommandClass<Input>, input: Partial<Input> | Record<string, unknown>): R;
+    toHaveReceivedNthSpecificCommandWith<Input extends object>(n: number, command: CommandClass<Input>, input: Partial<Input> | Record<string, unknown>): R;
+    toHaveReceivedAnyCommand(): R;
+  }
 }

@@ -1,6 +1,6 @@
 // Types an adopter gets from `kms-fake/jest` with @types/jest's global `expect` (scripts/check-type-resolution.mjs).
 import { EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
-import { installKmsFake, KmsFake, type KmsFakeSnapshot } from 'kms-fake';
+import { installKmsFake, KmsFake, type KmsFakeMatchers, type KmsFakeSnapshot } from 'kms-fake';
 import { kmsFake, kmsFakeSettings } from 'kms-fake/jest';
 
 kmsFakeSettings.resetBeforeEach = true;
@@ -15,3 +15,6 @@ expect(kmsFake).not.toHaveReceivedCommand(EncryptCommand, { KeyId: 'x' });
 kmsFake.restore(saved);
 const own: KmsFake = installKmsFake(KMSClient, { override: true, seed: 1 });
 own.restore();
+// The matchers declared on jest.Matchers are exactly KmsFakeMatchers (declared twice, kept equal here).
+const declared: KmsFakeMatchers<void> = expect(kmsFake);
+void declared;
