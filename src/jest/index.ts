@@ -65,7 +65,7 @@ declare global {
     // are declared here (the same as KmsFakeMatchers), not inherited: aws-sdk-client-mock-jest
     // extends this interface with matchers of the same names, and two bases with the same
     // members clash, while members declared in merged interfaces become overloads.
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars, @typescript-eslint/no-empty-object-type
     interface Matchers<R, T = {}> {
       toHaveReceivedCommand(command: CommandClass): R;
       toHaveReceivedCommandTimes(command: CommandClass, times: number): R;
