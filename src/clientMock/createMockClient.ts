@@ -1,5 +1,6 @@
 import type { Client, MetadataBearer } from '@smithy/types';
 import type { AwsStub, mockClient as acmMockClient } from 'aws-sdk-client-mock';
+import { isKmsFake } from '../brand';
 import { usageError } from '../errors';
 import { KmsFake, type KmsFakeOptions } from '../kmsFake';
 import { installOnClass, type ClientClass, type Installer } from '../plugin/install';
@@ -60,6 +61,12 @@ const takeOverClass = installOnClass as (clientClass: ClientClass, installer: In
 const isSinonStub = (send: unknown): send is SinonLike =>
   typeof send === 'function' && (send as Partial<SinonLike>).isSinonProxy === true && typeof (send as Partial<SinonLike>).restore === 'function';
 
+/** A bad argument as a message shows it. */
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  return typeof value === 'object' ? 'an object with no send method' : `a ${typeof value}`;
+}
+
 /**
  * Builds `mockClient` over the user's own aws-sdk-client-mock: the stub it returns IS that
  * package's `AwsStub`, except that a command with no behaviour (never stubbed, `on(Cmd)` alone,
@@ -76,16 +83,22 @@ export function createMockClient(acm: AwsSdkClientMock): MockClient {
     client: InstanceOrClass<Client<TInput, TOutput, TConfiguration>>,
     options: MockClientOptions = {},
   ): KmsFakeStub<TInput, TOutput, TConfiguration> {
-    const { sandbox, kmsFake: given, ...fakeOptions } = options;
-    if (given !== undefined && !(given instanceof KmsFake)) throw usageError('mockClient: options.kmsFake must be a KmsFake');
+    if ((typeof client !== 'object' && typeof client !== 'function') || client === null) {
+      throw usageError(`mockClient needs a client class such as KMSClient, or a client instance, not ${describe(client)}`);
+    }
+    // aws-sdk-client-mock's own test: an instance has `send`, a class has it on its prototype.
+    const isInstance = (client as Partial<Sendable>).send !== undefined;
+    const target = (isInstance ? client : (client as { prototype?: object }).prototype) as Sendable | undefined;
+    if (typeof target?.send !== 'function') {
+      throw usageError(`mockClient needs a client class such as KMSClient, or a client instance, not ${describe(client)}`);
+    }
+    const { sandbox, kmsFake: given, ...fakeOptions } = options ?? {};
+    // By its brand: the kms-fake/jest setup file's fake is a lazy stand-in, perhaps from another module copy.
+    if (given !== undefined && !isKmsFake(given)) throw usageError('mockClient: options.kmsFake must be a KmsFake');
     if (given !== undefined && Object.keys(fakeOptions).length > 0) {
       throw usageError(`mockClient: pass either kmsFake or the options of a new fake (${Object.keys(fakeOptions).join(', ')}), not both`);
     }
     const kmsFake = given ?? new KmsFake(fakeOptions);
-    // aws-sdk-client-mock's own test: an instance has `send`, a class has it on its prototype.
-    const isInstance = (client as Partial<Sendable>).send !== undefined;
-    const target = (isInstance ? client : (client as { prototype: object }).prototype) as Sendable;
-    if (typeof target.send !== 'function') throw usageError('mockClient needs a client class such as KMSClient, or a client instance');
     // As aws-sdk-client-mock does, a previous stub of this `send` is replaced, not wrapped.
     if (isSinonStub(target.send)) target.send.restore();
 
@@ -97,6 +110,8 @@ export function createMockClient(acm: AwsSdkClientMock): MockClient {
       for (const undo of undos.splice(0)) undo();
       return undos.push(kmsFake.attach(target as never));
     };
+    // What reset() goes back to: the fake as it is now (a new fake: empty; a given one: its keys).
+    const start = kmsFake.snapshot();
     goLive();
     const stub = acm.mockClient<TInput, TOutput, TConfiguration>(client, sandbox === undefined ? {} : { sandbox });
     (stub.send as unknown as SinonLike).callThrough();
@@ -105,11 +120,12 @@ export function createMockClient(acm: AwsSdkClientMock): MockClient {
     return Object.assign(stub, {
       kmsFake,
       // A new sinon stub that is the live one (aws-sdk-client-mock's reset), calling through to
-      // this stub's own fake, back to empty.
+      // this stub's own fake, back to the state it had when mockClient was called.
       reset() {
         own.reset();
         (stub.send as unknown as SinonLike).callThrough();
-        kmsFake.reset();
+        kmsFake.reset(); // history, overrides and faults...
+        kmsFake.rollback(start); // ...and the keys, aliases and grants of mockClient's time
         goLive();
         return stub;
       },

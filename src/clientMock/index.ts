@@ -11,6 +11,7 @@
  * await new KMSClient({}).send(new CreateKeyCommand({})); // not stubbed: a real key in kmsMock.kmsFake
  * ```
  */
+import './peerInstalled'; // first: says what to install when aws-sdk-client-mock is missing
 import * as awsSdkClientMock from 'aws-sdk-client-mock';
 import { createMockClient } from './createMockClient';
 
@@ -20,8 +21,9 @@ export type { KmsFakeStub, MockClient, MockClientOptions } from './createMockCli
 /**
  * Stubs `send` of a client class (every instance) or of one client instance, as
  * aws-sdk-client-mock's `mockClient` does; commands without a stubbed behaviour go to the fake
- * (`stub.kmsFake`). `reset()` also empties the fake, `resetHistory()` its call history too, and
- * `restore()` leaves the class or instance exactly as it was.
+ * (`stub.kmsFake`). `reset()` also puts the fake back to its state when `mockClient` was called,
+ * `resetHistory()` empties its call history too, and `restore()` leaves the class or instance
+ * exactly as it was.
  *
  * @example
  * ```ts

@@ -1,2 +1,3 @@
-// The ESM form of `kms-fake/client-mock-jest`: aws-sdk-client-mock-jest's matchers, registered on import.
-import 'aws-sdk-client-mock-jest';
+// The ESM form of `kms-fake/client-mock-jest`: the CommonJS entry, which registers the matchers
+// on jest's expect (aws-sdk-client-mock-jest's own ES build cannot be loaded by node).
+export {} from '../clientMockJest/index.js';

@@ -34,6 +34,18 @@ describe('the client-mock entries', () => {
     expect(node(['--input-type=module', '-e', script])).toBe('42 true 1');
   });
 
+  it('import acm from "kms-fake/client-mock" has the members of aws-sdk-client-mock\'s default import', () => {
+    const script = `import acm from 'kms-fake/client-mock';
+      import original from 'aws-sdk-client-mock';
+      import { mockClient } from 'kms-fake/client-mock';
+      import { CreateKeyCommand, GenerateRandomCommand, KMSClient } from '@aws-sdk/client-kms';
+      console.log(JSON.stringify(Object.keys(acm).sort()) === JSON.stringify(Object.keys(original).sort()),
+        acm.AwsStub === original.AwsStub, acm.CommandBehavior === original.CommandBehavior, acm.mockClient === mockClient);
+      const m = acm.mockClient(KMSClient);
+      ${scenario}`.replace('const m = mockClient(KMSClient);', '');
+    expect(node(['--input-type=module', '-e', script])).toBe('true true true true\n42 true 1');
+  });
+
   it('require("kms-fake") loads neither aws-sdk-client-mock nor sinon', () => {
     const script = `require('kms-fake');
       console.log(Object.keys(require.cache).filter((p) => /node_modules[\\\\/](sinon|aws-sdk-client-mock)/.test(p)).length);`;

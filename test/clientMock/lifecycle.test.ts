@@ -1,6 +1,7 @@
 // reset, resetHistory and restore of kms-fake/client-mock: aws-sdk-client-mock's meaning, applied
 // to the fake behind the stub as well.
-import { CreateKeyCommand, DescribeKeyCommand, GenerateRandomCommand, KMS, KMSClient, ListKeysCommand, NotFoundException } from '@aws-sdk/client-kms';
+import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, GenerateRandomCommand, KMS, KMSClient, ListKeysCommand, NotFoundException, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
+import { KmsFake } from 'kms-fake';
 import { mockClient } from 'kms-fake/client-mock';
 import 'kms-fake/client-mock-jest';
 
@@ -28,6 +29,34 @@ describe('reset', () => {
       await expect(client.send(new DescribeKeyCommand({ KeyId: keyId }))).rejects.toBeInstanceOf(NotFoundException);
       expect((await client.send(new GenerateRandomCommand({ NumberOfBytes: 3 }))).Plaintext).toHaveLength(3);
       expect(stub).toHaveReceivedCommandTimes(DescribeKeyCommand, 1);
+    } finally {
+      stub.restore();
+    }
+  });
+
+  it('puts a given fake back to its state at mockClient(), not to empty', async () => {
+    const kmsFake = new KmsFake({ defaultRegion: region });
+    const client = new KMSClient({ region });
+    const stub0 = mockClient(KMSClient, { kmsFake });
+    const before = await createKey(client); // made before the stub under test: it stays
+    await client.send(new CreateAliasCommand({ AliasName: 'alias/app', TargetKeyId: before }));
+    stub0.restore();
+    const stub = mockClient(KMSClient, { kmsFake });
+    try {
+      const during = await createKey(client);
+      await client.send(new ScheduleKeyDeletionCommand({ KeyId: before, PendingWindowInDays: 7 }));
+      stub.on(GenerateRandomCommand).resolves({ Plaintext: new Uint8Array([7]) });
+
+      stub.reset();
+
+      expect(stub.calls()).toHaveLength(0);
+      expect(kmsFake.calls()).toHaveLength(0);
+      const { KeyMetadata } = await client.send(new DescribeKeyCommand({ KeyId: 'alias/app' }));
+      expect(KeyMetadata).toMatchObject({ KeyId: before, KeyState: 'Enabled' });
+      await expect(client.send(new DescribeKeyCommand({ KeyId: during }))).rejects.toBeInstanceOf(NotFoundException);
+      expect((await client.send(new GenerateRandomCommand({ NumberOfBytes: 3 }))).Plaintext).toHaveLength(3);
+      expect(stub).toHaveReceivedCommandTimes(DescribeKeyCommand, 2);
+      expect(kmsFake.calls()).toHaveLength(3);
     } finally {
       stub.restore();
     }

@@ -15,7 +15,7 @@ import {
   NotFoundException,
   ScheduleKeyDeletionCommand,
 } from '@aws-sdk/client-kms';
-import { fastRetries, KmsFake } from 'kms-fake';
+import { fastRetries, KmsFake, KmsFakeUsageError } from 'kms-fake';
 import { mockClient } from 'kms-fake/client-mock';
 import 'kms-fake/client-mock-jest';
 
@@ -159,5 +159,18 @@ describe('options', () => {
   it('refuses a kmsFake that is not one, or one with options for a new fake', () => {
     expect(() => mockClient(KMSClient, { kmsFake: {} as KmsFake })).toThrow(/\[kms-fake\].*kmsFake/);
     expect(() => mockClient(KMSClient, { kmsFake: new KmsFake(), seed: 1 })).toThrow(/\[kms-fake\].*not both/);
+  });
+
+  it.each([
+    ['undefined', undefined],
+    ['null', null],
+    ['an object with no send method', {}],
+    ['a string', 'KMSClient'],
+  ])('refuses %s instead of a client with a usage error naming what it takes', (_name, client) => {
+    const before = Object.getOwnPropertyDescriptor(KMSClient.prototype, 'send');
+    const call = () => mockClient(client as unknown as typeof KMSClient);
+    expect(call).toThrow(KmsFakeUsageError);
+    expect(call).toThrow(/mockClient needs a client class such as KMSClient, or a client instance, not /);
+    expect(Object.getOwnPropertyDescriptor(KMSClient.prototype, 'send')).toEqual(before);
   });
 });

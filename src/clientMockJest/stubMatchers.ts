@@ -1,13 +1,18 @@
 /**
- * aws-sdk-client-mock-jest's matchers for vitest, built with that package's own
- * `createBaseMatchers` (what passes and fails is its code), with failure messages written here.
+ * aws-sdk-client-mock-jest's matchers, built with that package's own `createBaseMatchers` (what
+ * passes and fails is its code), with failure messages written here, for jest and vitest alike;
+ * and the dispatch that lets them share their names with kms-fake's own matchers.
  *
- * Why not its `aws-sdk-client-mock-jest/vitest`: that file is ESM that only vite can compile, so
- * vitest loads it through vite only when a test file imports it directly. Imported from kms-fake
- * (which vitest hands to node as it is), it would fail to load, or bring a second copy of
- * aws-sdk-client-mock whose `AwsStub` the stubs are not instances of.
+ * Why not that package's registering entries: kms-fake/client-mock-jest must register matchers
+ * that also take a KmsFake (a test file under the kms-fake/jest setup file asserts on both), and
+ * its `aws-sdk-client-mock-jest/vitest` is ESM that only vite can compile, so vitest loads it through
+ * vite only when a test file imports it directly. Imported from kms-fake (which vitest hands to
+ * node as it is), it would fail to load, or bring a second copy of aws-sdk-client-mock whose
+ * `AwsStub` the stubs are not instances of.
  * @internal
  */
+import { isKmsFake } from '../brand';
+import type { KmsMatcher } from '../testing/matchers';
 
 /** What a failure message gets, as aws-sdk-client-mock-jest's `createBaseMatchers` passes it. */
 interface MessageInput {
@@ -43,7 +48,7 @@ export interface MatcherMessages {
   toHaveReceivedAnyCommand: Message;
 }
 
-type MatcherFunction = (this: unknown, received: unknown, ...args: unknown[]) => unknown;
+export type MatcherFunction = (this: unknown, received: unknown, ...args: unknown[]) => unknown;
 type BaseMatchers = Record<keyof MatcherMessages, MatcherFunction>;
 
 /** aws-sdk-client-mock-jest's `createBaseMatchers`, as the vitest entry loads it. */
@@ -91,9 +96,9 @@ const messages: MatcherMessages = {
 
 /**
  * Every matcher of aws-sdk-client-mock-jest under its name, the `toReceive...` aliases included,
- * ready for vitest's `expect.extend`.
+ * ready for jest's or vitest's `expect.extend`.
  */
-export function createVitestMatchers(
+export function createStubMatchers(
   createBaseMatchers: CreateBaseMatchers,
   objectContaining: (sample: Record<string, unknown>) => unknown,
 ): Record<string, MatcherFunction> {
@@ -107,4 +112,25 @@ export function createVitestMatchers(
     toReceiveNthSpecificCommandWith: base.toHaveReceivedNthSpecificCommandWith,
     toReceiveAnyCommand: base.toHaveReceivedAnyCommand,
   };
+}
+
+/**
+ * The stub matchers, each of which hands a KmsFake (kms-fake/jest's `kmsFake`, a `stub.kmsFake`)
+ * to kms-fake's own matcher of that name (`toReceive...` aliases to their `toHaveReceived...`
+ * form) and anything else to aws-sdk-client-mock-jest's: registered last, they replace the setup
+ * file's matchers of the same names without losing what those did.
+ */
+export function dispatchOnReceived(
+  stubMatchers: Record<string, MatcherFunction>,
+  kmsMatchers: Record<string, KmsMatcher>,
+): Record<string, MatcherFunction> {
+  const dispatching = Object.entries(stubMatchers).map(([name, stubMatcher]) => {
+    const kmsMatcher = kmsMatchers[name.replace(/^toReceive/, 'toHaveReceived')];
+    const matcher: MatcherFunction = function (this: unknown, received: unknown, ...args: unknown[]) {
+      if (kmsMatcher && isKmsFake(received)) return kmsMatcher.call(this as ThisParameterType<KmsMatcher>, received, ...args);
+      return stubMatcher.call(this, received, ...args);
+    };
+    return [name, matcher] as const;
+  });
+  return Object.fromEntries(dispatching);
 }
