@@ -56,6 +56,7 @@ export interface KmsFakePluginOptions {
 
 /** Refuses options that would fail later and obscurely, naming the option. */
 export function checkOptions(options: KmsFakeOptions): void {
+  if (typeof options !== 'object' || options === null) throw usageError(`options must be an object, not ${String(options)}`);
   const { accountId, clock, callHistoryLimit, transientDelays } = options;
   if (accountId !== undefined && !/^\d{12}$/.test(accountId)) throw usageError(`accountId must be 12 digits, not ${accountId}`);
   if (clock !== undefined && typeof clock !== 'function') throw usageError('clock must be a function returning a Date or epoch ms');

@@ -121,3 +121,9 @@ describe('misuse of the client-facing verbs', () => {
     expect(() => toHaveReceivedCommand.call(context, lookalike, ListKeysCommand)).toThrow(/needs the KmsFake/);
   });
 });
+
+describe('options that are no object', () => {
+  it.each([null, 'eu-west-1', 5])('new KmsFake(%p) is refused with a usage error', (options) => {
+    expect(() => new KmsFake(options as never)).toThrow(KmsFakeUsageError);
+  });
+});

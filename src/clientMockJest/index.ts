@@ -16,7 +16,8 @@
 import { dirname, join } from 'node:path';
 import { requirePeer } from '../clientMock/peer';
 import { createKmsMatchers } from '../testing/matchers';
-import { createStubMatchers, dispatchOnReceived, type CreateBaseMatchers } from './stubMatchers';
+import { dispatchByReceiver, registeredJestMatchers, rememberStubMatchers } from '../testing/matcherDispatch';
+import { createStubMatchers, type CreateBaseMatchers } from './stubMatchers';
 
 /** The part of jest's `expect` used here. */
 interface JestExpect {
@@ -45,12 +46,16 @@ const entry = requirePeer<string>('kms-fake/client-mock-jest', 'aws-sdk-client-m
 const { createBaseMatchers } = require(join(dirname(entry), 'jestMatchers.js')) as { createBaseMatchers?: CreateBaseMatchers };
 const expect = jestExpect();
 if (typeof createBaseMatchers !== 'function') {
-  // 4.0 has no factory: its own matchers, which take stubs only.
+  // 3.x and 4.0 have no factory: their entry registers matchers that take stubs only; kms-fake's
+  // are put back beside them, for a KmsFake.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require(entry);
+  if (expect) expect.extend(dispatchByReceiver(createKmsMatchers((sample) => expect.objectContaining(sample)), registeredJestMatchers()));
 } else if (expect) {
   const objectContaining = (sample: object) => expect.objectContaining(sample);
-  expect.extend(dispatchOnReceived(createStubMatchers(createBaseMatchers, objectContaining), createKmsMatchers(objectContaining)));
+  const stubMatchers = createStubMatchers(createBaseMatchers, objectContaining);
+  rememberStubMatchers(stubMatchers);
+  expect.extend(dispatchByReceiver(createKmsMatchers(objectContaining), stubMatchers));
 }
 
 export {};

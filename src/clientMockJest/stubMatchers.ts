@@ -1,7 +1,7 @@
 /**
  * aws-sdk-client-mock-jest's matchers, built with that package's own `createBaseMatchers` (what
  * passes and fails is its code), with failure messages written here, for jest and vitest alike;
- * and the dispatch that lets them share their names with kms-fake's own matchers.
+ * and nothing else: the dispatch by receiver is testing/matcherDispatch.ts.
  *
  * Why not that package's registering entries: kms-fake/client-mock-jest must register matchers
  * that also take a KmsFake (a test file under the kms-fake/jest setup file asserts on both), and
@@ -11,8 +11,6 @@
  * `AwsStub` the stubs are not instances of.
  * @internal
  */
-import { isKmsFake } from '../brand';
-import type { KmsMatcher } from '../testing/matchers';
 
 /** What a failure message gets, as aws-sdk-client-mock-jest's `createBaseMatchers` passes it. */
 interface MessageInput {
@@ -114,23 +112,3 @@ export function createStubMatchers(
   };
 }
 
-/**
- * The stub matchers, each of which hands a KmsFake (kms-fake/jest's `kmsFake`, a `stub.kmsFake`)
- * to kms-fake's own matcher of that name (`toReceive...` aliases to their `toHaveReceived...`
- * form) and anything else to aws-sdk-client-mock-jest's: registered last, they replace the setup
- * file's matchers of the same names without losing what those did.
- */
-export function dispatchOnReceived(
-  stubMatchers: Record<string, MatcherFunction>,
-  kmsMatchers: Record<string, KmsMatcher>,
-): Record<string, MatcherFunction> {
-  const dispatching = Object.entries(stubMatchers).map(([name, stubMatcher]) => {
-    const kmsMatcher = kmsMatchers[name.replace(/^toReceive/, 'toHaveReceived')];
-    const matcher: MatcherFunction = function (this: unknown, received: unknown, ...args: unknown[]) {
-      if (kmsMatcher && isKmsFake(received)) return kmsMatcher.call(this as ThisParameterType<KmsMatcher>, received, ...args);
-      return stubMatcher.call(this, received, ...args);
-    };
-    return [name, matcher] as const;
-  });
-  return Object.fromEntries(dispatching);
-}

@@ -10,6 +10,7 @@ import core from '../clientMockJest/stubMatchers.js';
 import peer from '../clientMock/peer.js';
 import errors from '../errors/index.js';
 import matchers from '../testing/matchers.js';
+import dispatch from '../testing/matcherDispatch.js';
 
 const require = createRequire(import.meta.url);
 const entry = peer.requirePeer('kms-fake/client-mock-jest/vitest', 'aws-sdk-client-mock-jest', (name) => require.resolve(name));
@@ -21,6 +22,8 @@ if (typeof createBaseMatchers !== 'function') {
 
 // vitest's objectContaining must be called on its expect, not detached from it.
 const objectContaining = (sample) => expect.objectContaining(sample);
-expect.extend(core.dispatchOnReceived(core.createStubMatchers(createBaseMatchers, objectContaining), matchers.createKmsMatchers(objectContaining)));
+const stubMatchers = core.createStubMatchers(createBaseMatchers, objectContaining);
+dispatch.rememberStubMatchers(stubMatchers);
+expect.extend(dispatch.dispatchByReceiver(matchers.createKmsMatchers(objectContaining), stubMatchers));
 
 export const ordinalOf = core.ordinalOf;

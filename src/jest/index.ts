@@ -2,7 +2,7 @@ import type * as Sdk from '@aws-sdk/client-kms';
 import type {} from 'expect';
 import type { CommandClass } from '../calls';
 import { createTestLifecycle, type TestFramework } from '../testing/lifecycle';
-import { dispatchOverPrevious, registeredJestMatchers } from '../testing/matcherDispatch';
+import { dispatchByReceiver, registeredJestMatchers } from '../testing/matcherDispatch';
 
 /** The part of jest's `jest` object this entry uses. */
 interface JestObject {
@@ -28,7 +28,7 @@ function jestFramework(): TestFramework & { jest: JestObject } {
 const { jest: jestObject, expect: jestExpect, ...hooks } = jestFramework();
 // aws-sdk-client-mock-jest's matchers, if registered before, keep answering for its stubs.
 const expect: TestFramework['expect'] = jestExpect && {
-  extend: (matchers) => jestExpect.extend(dispatchOverPrevious(matchers as Record<string, never>, registeredJestMatchers())),
+  extend: (matchers) => jestExpect.extend(dispatchByReceiver(matchers as Record<string, () => unknown>, registeredJestMatchers())),
   objectContaining: (partial) => jestExpect.objectContaining(partial),
 };
 const lifecycle = createTestLifecycle({ ...hooks, ...(expect && { expect }) });

@@ -3,6 +3,7 @@ import type { KmsFake, KmsFakeOptions, KmsFakeSnapshot } from '../kmsFake';
 import type { ClientClass } from '../plugin/install';
 import { lazyFake } from './lazyFake';
 import { createKmsMatchers, type ObjectContaining } from './matchers';
+import { dispatchByReceiver, rememberedStubMatchers } from './matcherDispatch';
 
 /** The parts of a test framework the lifecycle uses; jest, vitest, node:test and mocha all provide them. */
 export interface TestFramework {
@@ -61,7 +62,8 @@ export function createTestLifecycle(framework: TestFramework, options: KmsFakeOp
   };
   const expect = framework.expect;
   // vitest's objectContaining must be called on its expect, not detached from it.
-  if (expect) expect.extend(createKmsMatchers((partial) => expect.objectContaining(partial)));
+  // With kms-fake/client-mock-jest registered before, its stub matchers keep answering for stubs.
+  if (expect) expect.extend(dispatchByReceiver(createKmsMatchers((partial) => expect.objectContaining(partial)), rememberedStubMatchers()));
   framework.beforeEach(() => {
     inTest = true;
     baseline = undefined;
