@@ -1,5 +1,5 @@
 import { CreateKeyCommand, DecryptCommand, EncryptCommand, InvalidCiphertextException, KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
-import { createKmsMatchers, KmsFake, KmsFakeUsageError, setUpKmsFake } from 'kms-fake';
+import { createKmsMatchers, installKmsFake, KmsFake, KmsFakeUsageError, setUpKmsFake } from 'kms-fake';
 import { failure, fakeClient } from './support/client';
 
 /** Misuse fails at once with a [kms-fake] message; odd but legal input keeps its meaning. */
@@ -125,5 +125,23 @@ describe('misuse of the client-facing verbs', () => {
 describe('options that are no object', () => {
   it.each([null, 'eu-west-1', 5])('new KmsFake(%p) is refused with a usage error', (options) => {
     expect(() => new KmsFake(options as never)).toThrow(KmsFakeUsageError);
+  });
+});
+
+describe('a misspelt option', () => {
+  it('is refused, naming the options there are, instead of being ignored', () => {
+    expect(() => new KmsFake({ defaultRegoin: 'eu-west-1' } as never)).toThrow(/no option defaultRegoin; the options are accountId, clock/);
+    expect(() => installKmsFake(KMSClient, { sead: 1 } as never)).toThrow(KmsFakeUsageError);
+    expect(Object.getOwnPropertyDescriptor(KMSClient.prototype, 'send')).toBeUndefined(); // the refused install touched nothing
+  });
+});
+
+describe('setUpKmsFake without a client class', () => {
+  it('is refused before it registers any hook', () => {
+    const registered: string[] = [];
+    const hook = (name: string) => () => void registered.push(name);
+    const framework = { beforeEach: hook('beforeEach'), afterEach: hook('afterEach'), afterAll: hook('afterAll') };
+    expect(() => setUpKmsFake(framework, undefined as never)).toThrow(/needs a client class/);
+    expect(registered).toEqual([]);
   });
 });

@@ -97,6 +97,8 @@ export function createTestLifecycle(framework: TestFramework, options: KmsFakeOp
  * ```
  */
 export function setUpKmsFake(framework: TestFramework, clientClass: ClientClass, options?: KmsFakeOptions) {
+  // Checked before any hook is registered, so a refused call leaves the framework untouched.
+  if (typeof clientClass?.prototype?.send !== 'function') throw usageError('setUpKmsFake needs a client class such as KMSClient');
   const lifecycle = createTestLifecycle(framework, options);
   lifecycle.install(clientClass);
   return { kmsFake: lifecycle.kmsFake, settings: lifecycle.settings };
