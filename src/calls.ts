@@ -110,6 +110,13 @@ function isKmsError(error: Error): boolean {
 /** Service exception names end like this; JavaScript's own errors (`TypeError`, `Error`) end in `Error`. */
 const EXCEPTION_NAME = /^[A-Z]\w*(Exception|Fault|Failure)$/;
 
+/**
+ * A string given to `rejects(...)` is an error *name* when it looks like one (`'DisabledException'`,
+ * `'MyError'`), else a message. This is about the string's form, not about whose error it is (that
+ * is {@link EXCEPTION_NAME}'s question for thrown errors), so names ending in `Error` count here.
+ */
+const ERROR_NAME_FORM = /^[A-Z]\w*(Exception|Error|Fault)$/;
+
 /** An override's output as a wire answer; one that is no output object is the test author's mistake. */
 function answer(output: unknown, requestId: string, verb: string): WireResponse {
   if (typeof output !== 'object' || output === null) throw usageError(`${verb} must give the command output object`);
@@ -127,7 +134,7 @@ function answer(output: unknown, requestId: string, verb: string): WireResponse 
  */
 export function toWireError(error: ErrorLike | null | undefined) {
   if (typeof error === 'string') {
-    return /^[A-Z]\w*(Exception|Error|Fault)$/.test(error) ? customError(error) : customError('Error', error);
+    return ERROR_NAME_FORM.test(error) ? customError(error) : customError('Error', error);
   }
   // Anything thrown that is not an error-like object still arrives as an error, named as JavaScript would.
   if (error === null || typeof error !== 'object') return customError('Error', String(error));

@@ -322,6 +322,7 @@ export interface InstallKmsFakeOptions extends KmsFakeOptions, InstallOptions {}
  * ```
  */
 export function installKmsFake(clientClass: ClientClass, options: InstallKmsFakeOptions = {}): KmsFake {
+  checkOptions(options, ['override']);
   const { override, ...fakeOptions } = options;
   return new KmsFake(fakeOptions).installOn(clientClass, override === undefined ? {} : { override });
 }

@@ -65,10 +65,11 @@ const OPTION_NAMES = Object.keys({
 } satisfies Record<keyof KmsFakeOptions, true>);
 
 /** Refuses options that would fail later and obscurely, naming the option. */
-export function checkOptions(options: KmsFakeOptions): void {
+export function checkOptions(options: KmsFakeOptions, alsoAllowed: readonly string[] = []): void {
   if (typeof options !== 'object' || options === null) throw usageError(`options must be an object, not ${String(options)}`);
-  const unknown = Object.keys(options).filter((name) => !OPTION_NAMES.includes(name));
-  if (unknown.length > 0) throw usageError(`no option ${unknown.join(', ')}; the options are ${OPTION_NAMES.join(', ')}`);
+  const names = [...OPTION_NAMES, ...alsoAllowed];
+  const unknown = Object.keys(options).filter((name) => !names.includes(name));
+  if (unknown.length > 0) throw usageError(`no option ${unknown.join(', ')}; the options are ${names.join(', ')}`);
   const { accountId, clock, callHistoryLimit, transientDelays } = options;
   if (accountId !== undefined && !/^\d{12}$/.test(accountId)) throw usageError(`accountId must be 12 digits, not ${accountId}`);
   if (clock !== undefined && typeof clock !== 'function') throw usageError('clock must be a function returning a Date or epoch ms');

@@ -83,17 +83,19 @@ export function fastRetries(maxAttempts = 3): { retryStrategy: SdkRetryStrategy 
 /** @internal Exported for tests: `load` stands in for the SDK's own `require`. */
 export function retryStrategyWithoutDelay(maxAttempts: number, load: Load | undefined): SdkRetryStrategy {
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw usageError(`fastRetries needs a whole number of attempts of at least 1, not ${String(maxAttempts)}`);
-  for (const { from, make } of load ? MAKERS : []) {
-    let exports: Record<string, unknown>;
-    try {
-      exports = load?.(from) ?? {};
-    } catch {
-      continue;
+  if (load) {
+    for (const { from, make } of MAKERS) {
+      let exports: Record<string, unknown>;
+      try {
+        exports = load(from);
+      } catch {
+        continue;
+      }
+      const strategy = make(exports, maxAttempts);
+      if (strategy) return strategy as SdkRetryStrategy;
     }
-    const strategy = make(exports, maxAttempts);
-    if (strategy) return strategy as SdkRetryStrategy;
   }
   throw usageError(
-    'fastRetries found no retry strategy in the installed @aws-sdk/client-kms (looked in @smithy/core/retry, @smithy/util-retry, @aws-sdk/middleware-retry); pass your own retryStrategy instead',
+    `fastRetries found no retry strategy in the installed @aws-sdk/client-kms (looked in ${MAKERS.map((m) => m.from).join(', ')}); pass your own retryStrategy instead`,
   );
 }

@@ -1,4 +1,4 @@
-import type { AliasRecord, CustomKeyStoreRecord, GrantRecord, KeyMaterial, KeyRecord, KeyRotation, Store } from './store';
+import type { AliasRecord, CustomKeyStoreRecord, GrantRecord, KeyRecord, KeyRotation, Store } from './store';
 
 /** A deep copy of every account × region: keys (with material), aliases, tags and grants. */
 export interface StoreSnapshot {
@@ -6,26 +6,22 @@ export interface StoreSnapshot {
 }
 
 /**
- * Material versions are shared, not copied: nothing changes one once made (a rotation or deletion
- * replaces it), except its key-pair cache, which is the same pair whoever derives it. Sharing it
- * spares each rollback (the test-runner entries roll back before every test) an RSA key derivation.
- */
-const sharedMaterial = (m: KeyMaterial): KeyMaterial => m;
-
-/**
- * A deep copy of rotation settings, sharing nothing with the original: for snapshots, and for the
- * rotation a replica takes from its primary (ReplicateKey, and on every request). @internal
+ * A copy of rotation settings for snapshots, and for the rotation a replica takes from its primary
+ * (ReplicateKey, and on every request). Material versions (here the pending one, in `copyKey` the
+ * key's) are shared, not copied: nothing changes one once made (a rotation or deletion replaces it),
+ * except its key-pair cache, which is the same pair whoever derives it. Sharing spares each rollback
+ * (the test-runner entries roll back before every test) an RSA key derivation. @internal
  */
 export const copyRotation = (r: KeyRotation): KeyRotation => ({
   onDemandRotations: r.onDemandRotations,
   ...(r.automatic && { automatic: { ...r.automatic } }),
-  ...(r.pendingMaterial && { pendingMaterial: sharedMaterial(r.pendingMaterial) }),
+  ...(r.pendingMaterial && { pendingMaterial: r.pendingMaterial }),
 });
 
 const copyKey = (key: KeyRecord): KeyRecord => ({
   ...key,
   tags: new Map(key.tags),
-  materials: key.materials.map(sharedMaterial),
+  materials: [...key.materials],
   ...(key.rotation && { rotation: copyRotation(key.rotation) }),
   ...(key.importParameters && { importParameters: [...key.importParameters] }),
   ...(key.lastUsage && { lastUsage: { ...key.lastUsage } }),

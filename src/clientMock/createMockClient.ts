@@ -3,7 +3,7 @@ import type { AwsStub, mockClient as acmMockClient } from 'aws-sdk-client-mock';
 import { isKmsFake } from '../brand';
 import { usageError } from '../errors';
 import { KmsFake, type KmsFakeOptions } from '../kmsFake';
-import { installOnClass, type ClientClass, type Installer } from '../plugin/install';
+import { installOnClass, type ClientClass } from '../plugin/install';
 
 /** aws-sdk-client-mock's own options (a sinon sandbox), as its `mockClient` takes them. */
 type AwsMockOptions = NonNullable<Parameters<typeof acmMockClient>[1]>;
@@ -56,7 +56,6 @@ interface SinonLike {
  * even where another live fake holds the class (a kms-fake/jest setup file's, an earlier stub's)
  * until it is restored: that is what `override` asks of the class install.
  */
-const takeOverClass = installOnClass as (clientClass: ClientClass, installer: Installer, options: { override: boolean }) => () => void;
 
 const isSinonStub = (send: unknown): send is SinonLike =>
   typeof send === 'function' && (send as Partial<SinonLike>).isSinonProxy === true && typeof (send as Partial<SinonLike>).restore === 'function';
@@ -83,12 +82,10 @@ export function createMockClient(acm: AwsSdkClientMock): MockClient {
     client: InstanceOrClass<Client<TInput, TOutput, TConfiguration>>,
     options: MockClientOptions = {},
   ): KmsFakeStub<TInput, TOutput, TConfiguration> {
-    if ((typeof client !== 'object' && typeof client !== 'function') || client === null) {
-      throw usageError(`mockClient needs a client class such as KMSClient, or a client instance, not ${describe(client)}`);
-    }
+    const isObject = (typeof client === 'object' || typeof client === 'function') && client !== null;
     // aws-sdk-client-mock's own test: an instance has `send`, a class has it on its prototype.
-    const isInstance = (client as Partial<Sendable>).send !== undefined;
-    const target = (isInstance ? client : (client as { prototype?: object }).prototype) as Sendable | undefined;
+    const isInstance = isObject && (client as Partial<Sendable>).send !== undefined;
+    const target = isObject ? ((isInstance ? client : (client as { prototype?: object }).prototype) as Sendable | undefined) : undefined;
     if (typeof target?.send !== 'function') {
       throw usageError(`mockClient needs a client class such as KMSClient, or a client instance, not ${describe(client)}`);
     }
@@ -106,7 +103,7 @@ export function createMockClient(acm: AwsSdkClientMock): MockClient {
     // Makes this stub's fake the one that answers: installing again moves it to the top of the
     // class's installs; an instance's attachment is renewed, the newest one answering.
     const goLive = () => {
-      if (!isInstance) return undos.push(takeOverClass(client as unknown as ClientClass, kmsFake, { override: true }));
+      if (!isInstance) return undos.push(installOnClass(client as unknown as ClientClass, kmsFake, { override: true }));
       for (const undo of undos.splice(0)) undo();
       return undos.push(kmsFake.attach(target as never));
     };

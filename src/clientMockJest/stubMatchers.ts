@@ -53,7 +53,7 @@ type BaseMatchers = Record<keyof MatcherMessages, MatcherFunction>;
 export type CreateBaseMatchers = (messages: MatcherMessages, objectContaining: (sample: Record<string, unknown>) => unknown) => BaseMatchers;
 
 /** `1st`, `2nd`, `3rd`, `11th`, ... */
-export function ordinalOf(n: number): string {
+function ordinalOf(n: number): string {
   const teen = n % 100 >= 11 && n % 100 <= 13;
   const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;

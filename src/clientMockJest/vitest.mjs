@@ -26,4 +26,3 @@ const stubMatchers = core.createStubMatchers(createBaseMatchers, objectContainin
 dispatch.rememberStubMatchers(stubMatchers);
 expect.extend(dispatch.dispatchByReceiver(matchers.createKmsMatchers(objectContaining), stubMatchers));
 
-export const ordinalOf = core.ordinalOf;

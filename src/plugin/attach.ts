@@ -1,5 +1,5 @@
 import { PLUGIN_ENTRY_NAMES } from './kmsFakeMiddleware';
-import { entriesOf, entryNamed, type Entry, type KmsFakePlugin, type MiddlewareStackLike, type UntypedStack } from './stack';
+import { entriesOf, entryNamed, untyped, type Entry, type KmsFakePlugin, type MiddlewareStackLike, type UntypedStack } from './stack';
 
 interface StackState {
   /** What the stack held under the plugin's names before the first attach (the SDK's auth middlewares). */
@@ -43,7 +43,7 @@ export function forgetResolvedHandlers(client: object): void {
  * active one answers, and when none is left the stack is exactly as it was.
  */
 export function attachToStack(stackLike: MiddlewareStackLike, plugin: KmsFakePlugin): () => void {
-  const stack = stackLike as unknown as UntypedStack;
+  const stack = untyped(stackLike);
   let state = attached.get(stack);
   if (!state) {
     state = { originals: entriesOf(stack).filter((entry) => entryNamed(entry, PLUGIN_ENTRY_NAMES)), plugins: [] };

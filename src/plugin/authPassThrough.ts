@@ -17,17 +17,17 @@ export const httpAuthSchemePassThroughOptions: RelativeEntryOptions = {
   override: true,
 };
 
+/** Every name a signing middleware has had: today's, and the one that also resolved credentials up to 3.4xx. */
+export const SIGNING_NAMES = ['httpSigningMiddleware', 'awsAuthMiddleware'] as const;
+
 export const httpSigningPassThroughOptions: RelativeEntryOptions = {
-  name: 'httpSigningMiddleware',
-  aliases: ['apiKeyMiddleware', 'tokenMiddleware', 'awsAuthMiddleware'],
+  name: SIGNING_NAMES[0],
+  aliases: ['apiKeyMiddleware', 'tokenMiddleware', SIGNING_NAMES[1]],
   tags: ['HTTP_SIGNING'],
   relation: 'after',
   toMiddleware: 'retryMiddleware',
   override: true,
 };
-
-/** Every name a signing middleware has had. */
-export const SIGNING_NAMES = ['httpSigningMiddleware', 'awsAuthMiddleware'];
 
 export const httpAuthSchemePassThrough: Middleware = (next) => (args) => next(args);
 export const httpSigningPassThrough: Middleware = (next) => (args) => next(args);

@@ -50,17 +50,17 @@ export interface RequestLike {
 }
 
 /** What flows through a middleware: the command input, and from the serializer on, the request. */
-export interface HandlerArgs {
+interface HandlerArgs {
   input: object;
   request?: unknown;
 }
 
-export interface HandlerOutput {
+interface HandlerOutput {
   output: object;
   response?: unknown;
 }
 
-export type Handler = (args: HandlerArgs) => Promise<HandlerOutput>;
+type Handler = (args: HandlerArgs) => Promise<HandlerOutput>;
 
 /** The per-send context every era passes (command name and, after the endpoint middleware, the endpoint). */
 export type HandlerContext = Record<string, unknown> & {
