@@ -1,6 +1,7 @@
 // npm run bench: the fake vs the wire-canned floor, through real KMSClients (sdk-stack.md section 3).
 import { blockedConnects } from './env'; // first: env vars and the socket guard, before the SDK loads
 import { backendSamplesUs, setupBench, type OpName } from './setup';
+import { median, range } from './stats';
 
 const WARMUP_MS = 1000;
 const RUN_MS = 1000;
@@ -24,12 +25,6 @@ async function run(fn: () => Promise<unknown>, ms: number): Promise<number> {
   return ((now - start) * 1000) / n;
 }
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const range = (xs: readonly number[], digits: number) => `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)}`;
 
 interface Row {
   readonly op: OpName;

@@ -6,18 +6,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CPU_JS, ENV_JS, jestConfig, testFile, type SuiteName } from './suiteFiles';
+import { median, range } from './stats';
 
 const FILES = 20;
 const ROUNDS = Number(process.env.BENCH_SUITE_ROUNDS ?? 5);
 const IMPORT_RUNS = 15;
 const repo = resolve(__dirname, '..');
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const range = (xs: readonly number[], digits: number) => `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)}`;
 
 /** The child processes' environment: the host's AWS settings never reach a measured run. */
 const childEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
@@ -77,7 +72,7 @@ function coldRequire(dir: string, specifier: string, after?: string): { wallMs: 
 
 /** Which of the lazily loaded modules a bare `require('kms-fake')` loaded anyway (should be none). */
 function eagerHeavyModules(dir: string): string[] {
-  const script = `require('kms-fake'); process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((f) => /@noble|[\\\\/]crypto[\\\\/](rsa|ecc|ed25519|mlDsa|mlKem)\\.js$|[\\\\/]yaml[\\\\/]/.test(f))));`;
+  const script = `require('kms-fake'); process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((f) => /@noble|[\\\\/]crypto[\\\\/](rsa|ecc|ed25519|hmac|sm2|mlDsa|mlKem)\\.js$|[\\\\/]yaml[\\\\/]/.test(f))));`;
   const result = spawnSync(process.execPath, ['-e', script], { cwd: dir, env: childEnv, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`require('kms-fake') failed:\n${result.stderr}`);
   const names = (JSON.parse(result.stdout) as string[]).map((f) => /(@noble[\\/][^\\/]+|yaml|crypto[\\/]\w+\.js)/.exec(f)![1]!.replace('\\', '/'));

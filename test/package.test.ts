@@ -48,6 +48,6 @@ describe('the packed tarball', () => {
       (f) => !/^(dist\/|docs\/[\w-]+\.md$|LICENSE$|CHANGELOG\.md$|README\.md$|package\.json$)/.test(f) || /\.test\.|\/test\//.test(f),
     );
     expect(stray).toEqual([]);
-    expect(files.some((f) => f.startsWith('dist/') && f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.endsWith('.d.mts'))).toBe(false);
+    expect(files.some((f) => f.startsWith('dist/') && /\.[mc]?ts$/.test(f) && !/\.d\.[mc]?ts$/.test(f))).toBe(false);
   });
 });

@@ -55,6 +55,16 @@ describe('a faked client built without a region', () => {
     expect(client.config.region).toBe(ownRegion);
     expect(client.config.useFipsEndpoint).toBe(ownFips);
     expect(older.calls()).toHaveLength(0);
+
+    // The other order: the newer fake goes first, and the older one answers again with its region.
+    const undoOlder = older.attach(client);
+    const undoNewer = newer.attach(client);
+    undoNewer();
+    await client.send(new ListKeysCommand({}));
+    expect(older.calls()[0]?.region).toBe('eu-west-3');
+    undoOlder();
+    expect(client.config.region).toBe(ownRegion);
+    expect(client.config.useFipsEndpoint).toBe(ownFips);
   });
 
   it('the bare plugin cannot reach the client config: the SDK reports the missing region, as documented', async () => {

@@ -131,7 +131,8 @@ describe('options that are no object', () => {
 describe('a misspelt option', () => {
   it('is refused, naming the options there are, instead of being ignored', () => {
     expect(() => new KmsFake({ defaultRegoin: 'eu-west-1' } as never)).toThrow(/no option defaultRegoin; the options are accountId, clock/);
-    expect(() => installKmsFake(KMSClient, { sead: 1 } as never)).toThrow(KmsFakeUsageError);
+    expect(() => installKmsFake(KMSClient, { overide: true } as never)).toThrow(/no option overide; the options are .*, override$/);
+    expect(() => installKmsFake(KMSClient, null as never)).toThrow(KmsFakeUsageError);
     expect(Object.getOwnPropertyDescriptor(KMSClient.prototype, 'send')).toBeUndefined(); // the refused install touched nothing
   });
 });

@@ -1,4 +1,5 @@
 import { CreateKeyCommand, KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
+import { KmsFakeUsageError } from '../errors';
 import { KmsFake } from '../kmsFake';
 import { createTestLifecycle, type TestFramework } from './lifecycle';
 
@@ -68,5 +69,6 @@ describe('the test-runner lifecycle', () => {
 
   it('refuses to run outside a test framework, with a [kms-fake] message', () => {
     expect(() => createTestLifecycle({} as TestFramework)).toThrow(/^\[kms-fake\] the kms-fake test entry must run inside a test framework/);
+    expect(() => createTestLifecycle({} as TestFramework)).toThrow(KmsFakeUsageError);
   });
 });

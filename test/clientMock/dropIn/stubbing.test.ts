@@ -235,7 +235,7 @@ describe('matchers', () => {
   });
 
   it('fails when the command was not received', () => {
-    expect(() => expect(kmsMock).toHaveReceivedCommandTimes(EncryptCommand, 2)).toThrow(/EncryptCommand/);
-    expect(() => expect(kmsMock).toHaveReceivedCommand(GenerateRandomCommand)).toThrow(/GenerateRandomCommand/);
+    expect(() => expect(kmsMock).toHaveReceivedCommandTimes(EncryptCommand, 2)).toThrow(/Expected KMSClient[\s\S]*EncryptCommand/);
+    expect(() => expect(kmsMock).toHaveReceivedCommand(GenerateRandomCommand)).toThrow(/Expected KMSClient[\s\S]*GenerateRandomCommand/);
   });
 });
