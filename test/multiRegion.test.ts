@@ -73,7 +73,12 @@ describe('ReplicateKey', () => {
       Enabled: false,
       Description: 'replica',
       MultiRegion: true,
-      MultiRegionConfiguration: { MultiRegionKeyType: 'REPLICA', PrimaryKey: { Region: 'us-west-2' }, ReplicaKeys: [] },
+      // A replica lists the set's replicas, itself included (recorded: LocalStack test_kms snapshot, test_replicate_key).
+      MultiRegionConfiguration: {
+        MultiRegionKeyType: 'REPLICA',
+        PrimaryKey: { Region: 'us-west-2' },
+        ReplicaKeys: [{ Arn: `arn:aws:kms:eu-west-1:${kms.accountId}:key/${keyId}`, Region: 'eu-west-1' }],
+      },
     });
     expect(out.ReplicaTags).toEqual([{ TagKey: 'side', TagValue: 'replica' }]);
     expect((await describe1(eu, keyId)).KeyState).toBe('Creating');
@@ -115,7 +120,7 @@ describe('ReplicateKey', () => {
     await expectKmsError(
       west.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'us-west-2' })),
       'ValidationException',
-      "The replica region us-west-2 must be different from the primary key's region.",
+      "The replica region us-west-2 must be different from the region of the key.",
     );
     const single = (await east.send(new CreateKeyCommand({}))).KeyMetadata!;
     await expectKmsError(east.send(new ReplicateKeyCommand({ KeyId: single.KeyId!, ReplicaRegion: 'eu-west-1' })), 'UnsupportedOperationException', `${single.Arn!} is not a multi-region primary key.`);

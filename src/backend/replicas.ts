@@ -53,7 +53,9 @@ export const primaryArn = (key: KeyRecord) => keyArn(scopeIn(key, setOf(key).pri
 
 /**
  * DescribeKey's MultiRegionConfiguration as this member sees it (API Reference:
- * MultiRegionConfiguration). While the primary Region is being updated, both keys in `Updating`
+ * MultiRegionConfiguration). Every member lists all the replicas of its set, itself included when
+ * it is one (recorded: LocalStack test_kms snapshot, test_replicate_key, `ReplicaKeyMetadata` and
+ * `describe-replicated-key`). While the primary Region is being updated, both keys in `Updating`
  * report themselves as replicas of the new primary, as the developer guide allows.
  */
 export function multiRegionConfiguration(key: KeyRecord): MultiRegionConfiguration {
@@ -64,7 +66,7 @@ export function multiRegionConfiguration(key: KeyRecord): MultiRegionConfigurati
   return {
     MultiRegionKeyType: type,
     PrimaryKey: ref(primaryRegion),
-    ReplicaKeys: type === 'PRIMARY' ? set.regions.filter((r) => r !== primaryRegion).map(ref) : [],
+    ReplicaKeys: set.regions.filter((r) => r !== primaryRegion).map(ref),
   };
 }
 

@@ -56,9 +56,11 @@ const ReplicateKey = operation<ReplicateKeyRequest>({
   },
   key: { param: 'KeyId', forms: KEY_ID_OR_ARN },
   run(ctx, input, primary) {
-    assertPrimary(primary);
     const region = input.ReplicaRegion!;
+    // The Region is checked before the key's type: a replica replicated into its own Region gets a
+    // ValidationException (LocalStack test_kms, test_replicate_replica_key_should_fail, AWS-validated).
     if (region === primary.region) throw multiRegion.sameRegion(region);
+    assertPrimary(primary);
     // A replica lives in the primary's partition (API Reference: ReplicateKey).
     if (partitionOf(region) !== ctx.scope.partition) throw multiRegion.otherPartition(region);
     const scope = scopeOf(ctx.scope.accountId, region);
@@ -76,7 +78,8 @@ const ReplicateKey = operation<ReplicateKeyRequest>({
     return {
       ReplicaKeyMetadata: keyMetadata(replica),
       ReplicaPolicy: policy,
-      ReplicaTags: [...tags].map(([TagKey, TagValue]) => ({ TagKey, TagValue })),
+      // No ReplicaTags member when the request gives none (recorded: LocalStack test_kms snapshot, test_replicate_key).
+      ...(tags.size > 0 && { ReplicaTags: [...tags].map(([TagKey, TagValue]) => ({ TagKey, TagValue })) }),
     };
   },
 });
