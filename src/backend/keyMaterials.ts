@@ -62,13 +62,15 @@ export function loseMaterial(key: KeyRecord, id: string): void {
 }
 
 /**
- * `ExpirationModel` and `ValidTo` of an EXTERNAL key's metadata (API Reference: KeyMetadata):
- * ValidTo is the earliest expiry of any imported version that is present.
+ * `ExpirationModel` and `ValidTo` of an EXTERNAL key's metadata (API Reference: KeyMetadata), from
+ * the imported versions that are present: ValidTo is the earliest expiry among them. With none
+ * present (deleted or expired) both members are absent (recorded: LocalStack test_kms snapshots
+ * test_import_key_symmetric and test_import_key_asymmetric, `describe-key-after-deleted-import`).
  */
 export function expirationOf(key: KeyRecord): { ExpirationModel?: ExpirationModelType; ValidTo?: Date } {
-  const imported = key.materials.flatMap((m) => (m.imported ? [m.imported] : []));
+  const imported = key.materials.flatMap((m) => (m.imported?.present ? [m.imported] : []));
   if (key.origin !== 'EXTERNAL' || imported.length === 0) return {};
-  const expiries = imported.flatMap((m) => (m.present && m.validTo ? [m.validTo.getTime()] : []));
+  const expiries = imported.flatMap((m) => (m.validTo ? [m.validTo.getTime()] : []));
   if (expiries.length === 0) return { ExpirationModel: imported[imported.length - 1]!.expirationModel };
   return { ExpirationModel: 'KEY_MATERIAL_EXPIRES', ValidTo: new Date(Math.min(...expiries)) };
 }

@@ -16,10 +16,15 @@ export const importedMaterial = {
   unknownMaterialId: (id: string) => kmsError('NotFoundException', `Key material ${id} does not exist for this KMS key.`),
   /** AWS answers wrapped material it cannot decrypt with InvalidCiphertextException (API Reference: ImportKeyMaterial). */
   unwrapFailed: () => kmsError('InvalidCiphertextException'),
-  /** The fake's own limits: asymmetric material other than RSA, ECC and Ed25519, and one waiting version per key. */
+  /** The fake's own limit: asymmetric material other than RSA, ECC and Ed25519. */
   specNotImportable: (spec: string) => unsupported(`kms-fake cannot import ${spec} key material.`),
-  onePending: (pendingId: string) =>
-    unsupported(`kms-fake keeps one key material in PENDING_ROTATION per key; ${pendingId} is waiting for RotateKeyOnDemand.`),
+  /**
+   * AWS refuses NEW_KEY_MATERIAL while other material waits in PENDING_ROTATION (LocalStack test_kms,
+   * test_import_key_material_raises_if_there_is_already_key_material_pending, AWS-validated); its
+   * exception and text are not in a public record, so both are the fake's own.
+   */
+  onePending: (arn: string, pendingId: string) =>
+    unsupported(`${arn} already has key material ${pendingId} in the PENDING_ROTATION state. Rotate to it or delete it first.`),
 };
 
 /** Rotation (API Reference: EnableKeyRotation, RotateKeyOnDemand, ListKeyRotations). */

@@ -178,7 +178,7 @@ function place(store: Store, key: KeyRecord, material: KeyMaterial, input: Impor
   if (key.materials.length === 0) return { material, write: () => key.materials.push(material) };
   // Asymmetric and HMAC keys cannot change their material after the first import.
   if (!isSymmetricSpec(key.keySpec)) throw errors.incorrectMaterial();
-  if (pending) throw errors.onePending(pending.id);
+  if (pending) throw errors.onePending(key.arn, pending.id);
   return {
     material,
     write() {
