@@ -96,7 +96,8 @@ const RotateKeyOnDemand = operation<RotateKeyOnDemandRequest>({
     const state = rotationOf(key);
     delete state.pendingMaterial;
     state.onDemandRotations = done + 1;
-    return { KeyId: key.keyId };
+    // The key ARN (LocalStack test_kms, test_rotate_on_demand_returns_arn_for_key_id, AWS-validated).
+    return { KeyId: key.arn };
   },
 });
 
