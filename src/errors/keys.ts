@@ -34,7 +34,9 @@ export const tags = {
 
 /** A key policy's form (the fake checks only that it is a JSON document with statements). */
 export const keyPolicy = {
-  notJson: () => kmsError('MalformedPolicyDocumentException', 'The policy document is not valid JSON.'),
+  /** AWS sends no message (real output quoted in aws-sdk-ruby#1784: CreateKey with a policy that is not JSON). */
+  notJson: () => kmsError('MalformedPolicyDocumentException'),
+  /** No public record shows the text; the fake's own. */
   noStatement: () => kmsError('MalformedPolicyDocumentException', 'The policy document must contain a Statement.'),
 };
 
