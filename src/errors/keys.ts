@@ -26,6 +26,11 @@ export const incorrectKey = () =>
 export const alreadyExists = (aliasArn: string) =>
   kmsError('AlreadyExistsException', `An alias with the name ${aliasArn} already exists`);
 
+/**
+ * Recorded: LocalStack test_kms snapshots test_tag_key_with_duplicate_tag_keys_raises_error,
+ * test_create_key_with_too_many_tags_raises_error and test_create_key_with_invalid_tag_key
+ * (AWS-validated; the texts as LocalStack reproduces them).
+ */
 export const tags = {
   reserved: () => kmsError('TagException', 'Tags beginning with aws: are reserved'),
   tooMany: () => kmsError('TagException', 'Too many tags'),
@@ -41,6 +46,7 @@ export const keyPolicy = {
 };
 
 export const aliases = {
+  /** Recorded: LocalStack test_kms snapshot, test_create_alias. */
   missingPrefix: () =>
     validation('Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html'),
   /** `alias/aws/` names belong to AWS managed keys; AWS answers with no message. */
@@ -52,6 +58,7 @@ export const aliases = {
 };
 
 export const createKey = {
+  /** Recorded: LocalStack test_kms snapshot, test_hmac_create_key_invalid_operations. */
   usageRequired: () => validation('You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.'),
   incompatible: (usage: string, spec: string) => validation(`KeyUsage ${usage} is not compatible with KeySpec ${spec}`),
   bothSpecs: () =>
