@@ -67,6 +67,16 @@ describe('CreateKey and DescribeKey members', () => {
     expect(await describeKey(key.KeyId!)).toEqual(key);
   });
 
+  it('ListKeys pages: NextMarker only while Truncated (API Reference: ListKeys, NextMarker)', async () => {
+    const created = [await create(), await create(), await create()];
+    const first = await client.send(new ListKeysCommand({ Limit: 2 }));
+    expect(first).toMatchObject({ Truncated: true, NextMarker: expect.any(String) });
+    const rest = await client.send(new ListKeysCommand({ Limit: 2, Marker: first.NextMarker }));
+    expect(rest.Truncated).toBe(false);
+    expect(rest).not.toHaveProperty('NextMarker');
+    expect([...first.Keys!, ...rest.Keys!].map((k) => k.KeyId).sort()).toEqual(created.map((k) => k.KeyId).sort());
+  });
+
   it('ListKeys lists the key with its ARN (test_list_keys)', async () => {
     const key = await create();
     const { Keys, Truncated, NextMarker } = await client.send(new ListKeysCommand({}));
