@@ -66,4 +66,5 @@ export const createKey = {
   chinaOnly: (spec: string) => unsupported(`KeySpec ${spec} is only available in the China Regions.`),
 };
 
+/** No public record shows the text; the fake's own. */
 export const pendingWindow = () => validation('PendingWindowInDays must be between 7 and 30');
