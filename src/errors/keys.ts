@@ -60,6 +60,7 @@ export const aliases = {
 export const createKey = {
   /** Recorded: LocalStack test_kms snapshot, test_hmac_create_key_invalid_operations. */
   usageRequired: () => validation('You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.'),
+  /** Recorded: LocalStack test_kms snapshot, test_derive_shared_secret (KEY_AGREEMENT with RSA_2048). */
   incompatible: (usage: string, spec: string) => validation(`KeyUsage ${usage} is not compatible with KeySpec ${spec}`),
   bothSpecs: () =>
     validation('You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated.'),

@@ -25,7 +25,7 @@ import { members, SYMMETRIC_MEMBERS, withMembers } from './recorded';
  * test_hmac_create_key_invalid_operations, test_get_key_in_different_region,
  * test_get_key_does_not_exist, test_get_key_invalid_uuid, test_schedule_and_cancel_key_deletion,
  * test_disable_and_enable_key, test_update_key_description, test_get_put_list_key_policies,
- * test_cant_delete_deleted_key, test_list_keys), and a real CreateKey answer quoted in aws-sdk-ruby#1784.
+ * test_cant_delete_deleted_key, test_list_keys, test_derive_shared_secret), and a real CreateKey answer quoted in aws-sdk-ruby#1784.
  */
 
 let kms: KmsFake;
@@ -101,6 +101,14 @@ describe('CreateKey validation (test_hmac_create_key_invalid_operations)', () =>
     expect(spec).toMatch(/^1 validation error detected: Value 'HMAC_random' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: \[.*\bHMAC_512\b.*\]$/);
     const usage = await expectKmsErrorPrefix(client.send(new CreateKeyCommand({ KeySpec: 'HMAC_256', KeyUsage: 'RANDOM' as KeyUsageType })));
     expect(usage).toMatch(/^1 validation error detected: Value 'RANDOM' at 'keyUsage' failed to satisfy constraint: Member must satisfy enum value set: \[ENCRYPT_DECRYPT, SIGN_VERIFY, GENERATE_VERIFY_MAC.*\]$/);
+  });
+
+  it('refuses a KeyUsage the KeySpec cannot have (test_derive_shared_secret, response-invalid-key-spec)', async () => {
+    await expectKmsError(
+      client.send(new CreateKeyCommand({ KeySpec: 'RSA_2048', KeyUsage: 'KEY_AGREEMENT' })),
+      'ValidationException',
+      'KeyUsage KEY_AGREEMENT is not compatible with KeySpec RSA_2048',
+    );
   });
 
   it('answers a policy that is not JSON with MalformedPolicyDocumentException and no message (aws-sdk-ruby#1784)', async () => {
