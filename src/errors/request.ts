@@ -5,7 +5,11 @@ import { kmsError, serialization, validation, type KmsError } from './core';
 /**
  * AWS's front-end wording for constraint violations: all of them in one message,
  * `N validation error(s) detected: Value '…' at 'member' failed to satisfy constraint: Member must …`.
- * Sensitive and binary values are not echoed (`Value at 'plaintext' …`).
+ * Binary values, and values of members the SDK model marks sensitive, are not echoed
+ * (`Value at 'plaintext' …`, `Value at 'keyStorePassword' …`), whatever the rule.
+ * Recorded: `Value at 'plaintext'` for Encrypt (moto's AWS-verified test_encrypt_using_alias_name);
+ * the same form for other AWS services' sensitive strings in real answers quoted in public code
+ * (Cognito's `password`, Secrets Manager's `secretString`). No public record shows a KMS password's.
  */
 export const violation = (path: string, rule: string, rendered?: string) =>
   `Value ${rendered === undefined ? '' : `${rendered} `}at '${path}' failed to satisfy constraint: Member must ${rule}`;
