@@ -7,7 +7,7 @@ import { kmsError, serialization, validation, type KmsError } from './core';
  * `N validation error(s) detected: Value '…' at 'member' failed to satisfy constraint: Member must …`.
  * Binary values, and values of members the SDK model marks sensitive, are not echoed
  * (`Value at 'plaintext' …`, `Value at 'keyStorePassword' …`), whatever the rule.
- * Recorded: `Value at 'plaintext'` for Encrypt (moto's AWS-verified test_encrypt_using_alias_name);
+ * Recorded: `Value at 'plaintext'` for Encrypt (moto's AWS-verified test_encrypt_key_with_empty_content and test_encrypt_key_with_large_content);
  * the same form for other AWS services' sensitive strings in real answers quoted in public code
  * (Cognito's `password`, Secrets Manager's `secretString`). No public record shows a KMS password's.
  */
