@@ -8,12 +8,17 @@ import {
   UpdateCustomKeyStoreCommand,
   VerifyCommand,
   VerifyMacCommand,
+  KMSInternalException,
   type CreateCustomKeyStoreCommandInput,
   type KMSClient,
   type KMSServiceException,
 } from '@aws-sdk/client-kms';
-import type { KmsFake } from 'kms-fake';
+import { KmsFake, KmsFakeUsageError } from 'kms-fake';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inspect } from 'node:util';
+import { operationNamed } from '../../src/backend/operations';
 import { failure, setup } from '../support/client';
 import { expectKmsError } from '../support/errors';
 
@@ -195,5 +200,63 @@ describe('no failure repeats a secret: a sweep of failing calls carrying canarie
     expect(new Set(names)).toEqual(
       new Set(['ValidationException', 'InvalidKeyUsageException', 'DisabledException', 'NotFoundException', 'DryRunOperationException', 'KMSInvalidSignatureException', 'KMSInvalidMacException']),
     );
+  });
+});
+
+describe('a bug of ours whose error quotes the request', () => {
+  /** Makes Encrypt fail as a bug would: with a foreign error whose message quotes the plaintext, as V8 and node quote values. */
+  function breakEncrypt(makeError: (plaintext: string) => unknown): () => void {
+    const encrypt = operationNamed('Encrypt')! as { run: unknown };
+    const run = encrypt.run;
+    encrypt.run = (_ctx: unknown, input: { Plaintext: Uint8Array }) => {
+      throw makeError(Buffer.from(input.Plaintext).toString('utf8'));
+    };
+    return () => {
+      encrypt.run = run;
+    };
+  }
+
+  it.each([
+    ['a SyntaxError quoting it in double quotes', (p: string) => new SyntaxError(`Unexpected token 't', "${p}" is not valid JSON`), 'SyntaxError: Unexpected token'],
+    ["node's ERR_INVALID_ARG_VALUE quoting it in single quotes", (p: string) => new TypeError(`The argument 'data' is invalid. Received '${p}'`), 'TypeError: The argument'],
+    ['a thrown string', (p: string) => `bad plaintext '${p}'`, 'bad plaintext'],
+  ])('is a KMSInternalException naming the bug without the value: %s', async (_label, makeError, named) => {
+    const { KeyMetadata } = await client.send(new CreateKeyCommand({}));
+    const restore = breakEncrypt(makeError);
+    try {
+      const error = await failsWithoutEcho(TEXT, () => client.send(new EncryptCommand({ KeyId: KeyMetadata!.KeyId, Plaintext: bytes(TEXT) })));
+      expect(error).toBeInstanceOf(KMSInternalException);
+      expect(error.message).toContain(`[kms-fake] internal error: ${named}`);
+    } finally {
+      restore();
+    }
+  });
+});
+
+describe('usage errors', () => {
+  /** What loading the fixture file throws. */
+  function loadError(name: string, text: string): unknown {
+    const path = join(mkdtempSync(join(tmpdir(), 'kms-fake-')), name);
+    writeFileSync(path, text);
+    try {
+      KmsFake.fromFixture(path);
+    } catch (error) {
+      return error;
+    }
+    throw new Error('expected the fixture to be refused');
+  }
+
+  // A fixture file holds the seed its key material derives from; its parser quotes the text it chokes on.
+  it.each([
+    ['fixture.json', '{"seed": seed-CANARY-1, "keys": []}', 'JSON'],
+    ['fixture.yaml', 'seed: seed-CANARY-1: x\nkeys: []\n', 'YAML'],
+  ])('%s that does not parse is refused without quoting its text', (name, text, format) => {
+    const error = loadError(name, text);
+    expect(error).toBeInstanceOf(KmsFakeUsageError);
+    expect((error as Error).message).toContain(`${name} is not valid ${format}: `);
+    // Still says where the text went wrong, or how.
+    expect((error as Error).message).toMatch(/line \d+, column \d+|Unexpected token/);
+    // V8 quotes the start of the text (`"{"seed": seed-CANAR"...`): not even a prefix of the seed may show.
+    expect(inspect(error)).not.toContain('seed-C');
   });
 });
