@@ -14,7 +14,8 @@ import { kmsError, serialization, validation, type KmsError } from './core';
 export const violation = (path: string, rule: string, rendered?: string) =>
   `Value ${rendered === undefined ? '' : `${rendered} `}at '${path}' failed to satisfy constraint: Member must ${rule}`;
 
-export const nullViolation = (path: string) => violation(path, 'not be null', 'null');
+/** A missing required member: `Value null at …`, or `Value at …` for a sensitive one, whose value is never rendered. */
+export const nullViolation = (path: string, sensitive = false) => violation(path, 'not be null', sensitive ? undefined : 'null');
 
 /** The rules a `violation` names, after `Member must`. */
 export const rule = {

@@ -29,7 +29,7 @@ function wirePath(name: string): string {
 
 function decodeMember(shape: Shape, value: unknown, path: string, violations: string[]): unknown {
   if (value === undefined || value === null) {
-    if (shape.required) violations.push(nullViolation(path));
+    if (shape.required) violations.push(nullViolation(path, shape.sensitive));
     return undefined;
   }
   const fail: Fail = (rendered, broken) => violations.push(violation(path, broken, rendered));

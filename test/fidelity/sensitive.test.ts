@@ -101,6 +101,22 @@ describe('validation messages of sensitive members carry no value, whatever the 
     await expectKmsError(client.send(new UpdateCustomKeyStoreCommand(update)), 'ValidationException', expected);
   });
 
+  // Not a recorded AWS answer: floci's KMS tests expect this form for Encrypt's Plaintext and Sign's Message
+  // beside "Value null at 'signature'" for Verify's (not sensitive) Signature; it follows the rule above.
+  it('a sensitive member left out: "Value at", not "Value null at"', async () => {
+    const { KeyMetadata } = await client.send(new CreateKeyCommand({}));
+    await expectKmsError(
+      client.send(new EncryptCommand({ KeyId: KeyMetadata!.KeyId } as never)),
+      'ValidationException',
+      one('plaintext', 'not be null'),
+    );
+    await expectKmsError(
+      client.send(new CreateCustomKeyStoreCommand({ ...external(ACCESS_KEY_OK, SECRET_OK), XksProxyAuthenticationCredential: { AccessKeyId: ACCESS_KEY_OK } as never })),
+      'ValidationException',
+      one(SECRET_KEY, 'not be null'),
+    );
+  });
+
   it('a Sign message past its limit', async () => {
     const { KeyMetadata } = await client.send(new CreateKeyCommand({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' }));
     await expectKmsError(
