@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { usageError } from './errors';
+import { usageError, withoutQuotes } from './errors';
 import type { Fixture } from './backend/fixtures';
 
 /**
@@ -12,7 +12,8 @@ export function readFixtureFile(path: string): Fixture {
   try {
     return JSON.parse(text) as Fixture;
   } catch (error) {
-    throw usageError(`fixture ${path} is not valid JSON: ${(error as Error).message}`);
+    // V8 quotes the file's text, and the file holds the seed its key material derives from.
+    throw usageError(`fixture ${path} is not valid JSON: ${withoutQuotes((error as Error).message)}`);
   }
 }
 
@@ -24,5 +25,11 @@ function parseYaml(text: string, path: string): Fixture {
   } catch {
     throw usageError(`reading ${path} needs the "yaml" package: npm install --save-dev yaml`);
   }
-  return yaml.parse(text) as Fixture;
+  try {
+    return yaml.parse(text) as Fixture;
+  } catch (error) {
+    // Its first line says where; the lines after it quote the file's text, as JSON's message does.
+    const where = (error as Error).message.split('\n')[0]!.replace(/:$/, '');
+    throw usageError(`fixture ${path} is not valid YAML: ${withoutQuotes(where)}`);
+  }
 }

@@ -6,6 +6,12 @@
  */
 interface Common {
   required?: boolean;
+  /**
+   * The SDK model marks the member sensitive (passwords, plaintexts, messages, XKS credentials):
+   * AWS never repeats its value, so neither do validation messages (test/fidelity/sensitiveMarks
+   * checks these marks against the SDK's own log filters).
+   */
+  sensitive?: true;
 }
 
 export interface StringShape extends Common {

@@ -1,4 +1,4 @@
-import type { AliasRecord, CustomKeyStoreRecord, GrantRecord, KeyRecord, KeyRotation, Store } from './store';
+import type { AliasRecord, CustomKeyStoreRecord, GrantRecord, KeyMaterial, KeyRecord, KeyRotation, Store, XksProxySettings } from './store';
 
 /** A deep copy of every account × region: keys (with material), aliases, tags and grants. */
 export interface StoreSnapshot {
@@ -33,7 +33,7 @@ const copyGrant = (grant: GrantRecord): GrantRecord => ({ ...grant, tokens: [...
 const copyStore = (store: CustomKeyStoreRecord): CustomKeyStoreRecord => ({ ...store, ...(store.xks && { xks: { ...store.xks } }) });
 
 export function takeSnapshot(store: Store): StoreSnapshot {
-  return {
+  return shownWithoutSecrets({
     regions: [...store.regions()].map((r) => ({
       scope: { ...r.scope },
       keys: [...r.keys.values()].map(copyKey),
@@ -41,7 +41,47 @@ export function takeSnapshot(store: Store): StoreSnapshot {
       customKeyStores: [...r.customKeyStores.values()].map(copyStore),
       grants: [...r.grants.values()].map(copyGrant),
     })),
-  };
+  });
+}
+
+// ---- what a snapshot shows when printed ----
+
+/**
+ * Stored strings that are secrets: the custom key store password and the XKS credential (members
+ * the SDK model marks sensitive). Byte arrays (key material, seeds, private keys) are all hidden.
+ */
+const SECRET_STRINGS: ReadonlySet<string> = new Set(['keyStorePassword', 'accessKeyId', 'secret'] satisfies (keyof CustomKeyStoreRecord | keyof XksProxySettings | keyof KeyMaterial)[]);
+
+/** A copy of a stored value for printing: byte arrays, secret strings and crypto handles (node's KeyObject) not shown. */
+function withoutSecrets(value: unknown, name = ''): unknown {
+  if (value instanceof Uint8Array) return `[${value.length} bytes, not shown]`;
+  if (typeof value === 'string') return SECRET_STRINGS.has(name) ? '[not shown]' : value;
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  if (Array.isArray(value)) return value.map((item) => withoutSecrets(item));
+  if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [k, withoutSecrets(v)]));
+  const proto = Object.getPrototypeOf(value) as object | null;
+  if (proto !== Object.prototype && proto !== null) return `[${value.constructor.name}, not shown]`;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutSecrets(v, k)]));
+}
+
+/**
+ * A snapshot keeps every secret as data: `rollback` restores them, and comparing two snapshots
+ * (`toEqual`) sees a change of material. Printed or written (console.log, util.inspect,
+ * JSON.stringify), it shows the state without them, so a snapshot in a test log or a file
+ * leaks no key material, custom key store password or XKS credential.
+ */
+const printedWithoutSecrets = {
+  toJSON(this: StoreSnapshot): unknown {
+    return withoutSecrets({ regions: this.regions });
+  },
+  // util.inspect formats what this returns, with the caller's options.
+  [Symbol.for('nodejs.util.inspect.custom')](this: StoreSnapshot): unknown {
+    return withoutSecrets({ regions: this.regions });
+  },
+};
+
+function shownWithoutSecrets(snapshot: StoreSnapshot): StoreSnapshot {
+  return Object.assign(Object.create(printedWithoutSecrets) as StoreSnapshot, snapshot);
 }
 
 /** Replaces the store's whole content with a copy of the snapshot (which stays reusable). */

@@ -72,11 +72,22 @@ export function usageError(message: string): KmsFakeUsageError {
   return new KmsFakeUsageError(message);
 }
 
-/** A bug of ours: reaches the caller as a 500 that names it, never as a plausible 4xx. */
+/**
+ * A bug of ours: reaches the caller as a 500 that names it, never as a plausible 4xx. It names the
+ * error's class and words but not what they quote: V8 and node quote the values they choke on
+ * (`Unexpected token 'x', "…" is not valid JSON`, `Received '…'`), and such a value may be a
+ * plaintext or a password of the request, which nothing the fake answers may repeat.
+ */
 export function internalError(cause: unknown): KmsError {
-  const detail = cause instanceof Error ? cause.message : String(cause);
-  return new KmsError('KMSInternalException', `[kms-fake] internal error: ${detail}`);
+  const detail = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+  return new KmsError('KMSInternalException', `[kms-fake] internal error: ${withoutQuotes(detail)}`);
 }
+
+/**
+ * The text with everything it quotes left out: from the first quote mark to the last of the same
+ * kind, so a quoted snippet that itself holds quotes (`"{"seed": "…"}"`) goes out whole.
+ */
+export const withoutQuotes = (text: string): string => text.replace(/(['"`])[\s\S]*\1/g, (_quoted, mark: string) => `${mark}…${mark}`);
 
 /** The generic families; the topical files build every message text on these. */
 export const unsupported = (message: string) => kmsError('UnsupportedOperationException', message);

@@ -5,12 +5,17 @@ import { kmsError, serialization, validation, type KmsError } from './core';
 /**
  * AWS's front-end wording for constraint violations: all of them in one message,
  * `N validation error(s) detected: Value '…' at 'member' failed to satisfy constraint: Member must …`.
- * Sensitive and binary values are not echoed (`Value at 'plaintext' …`).
+ * Binary values, and values of members the SDK model marks sensitive, are not echoed
+ * (`Value at 'plaintext' …`, `Value at 'keyStorePassword' …`), whatever the rule.
+ * Recorded: `Value at 'plaintext'` for Encrypt (moto's AWS-verified test_encrypt_key_with_empty_content and test_encrypt_key_with_large_content);
+ * the same form for other AWS services' sensitive strings in real answers quoted in public code
+ * (Cognito's `password`, Secrets Manager's `secretString`). No public record shows a KMS password's.
  */
 export const violation = (path: string, rule: string, rendered?: string) =>
   `Value ${rendered === undefined ? '' : `${rendered} `}at '${path}' failed to satisfy constraint: Member must ${rule}`;
 
-export const nullViolation = (path: string) => violation(path, 'not be null', 'null');
+/** A missing required member: `Value null at …`, or `Value at …` for a sensitive one, whose value is never rendered. */
+export const nullViolation = (path: string, sensitive = false) => violation(path, 'not be null', sensitive ? undefined : 'null');
 
 /** The rules a `violation` names, after `Member must`. */
 export const rule = {

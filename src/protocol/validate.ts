@@ -29,7 +29,7 @@ function wirePath(name: string): string {
 
 function decodeMember(shape: Shape, value: unknown, path: string, violations: string[]): unknown {
   if (value === undefined || value === null) {
-    if (shape.required) violations.push(nullViolation(path));
+    if (shape.required) violations.push(nullViolation(path, shape.sensitive));
     return undefined;
   }
   const fail: Fail = (rendered, broken) => violations.push(violation(path, broken, rendered));
@@ -53,16 +53,18 @@ type Decoder<S extends Shape> = (shape: S, value: unknown, at: At) => unknown;
 const decoders: { [T in Shape['type']]: Decoder<Extract<Shape, { type: T }>> } = {
   string(shape, value, at) {
     const s = expect(value, 'string', at.path);
-    checkLength(shape, [...s].length, quote(s), at.fail);
-    if (shape.pattern && !shape.pattern.test(s)) at.fail(quote(s), rule.pattern(shape.pattern.source));
-    if (shape.enum && !shape.enum.includes(s)) at.fail(quote(s), rule.enumValue(shape.enum));
+    const rendered = render(shape, s);
+    checkLength(shape, [...s].length, rendered, at.fail);
+    if (shape.pattern && !shape.pattern.test(s)) at.fail(rendered, rule.pattern(shape.pattern.source));
+    if (shape.enum && !shape.enum.includes(s)) at.fail(rendered, rule.enumValue(shape.enum));
     return s;
   },
   integer(shape, value, at) {
     const n = expect(value, 'number', at.path);
     if (!Number.isInteger(n)) throw wireType.expected('an integer', at.path);
-    if (shape.min !== undefined && n < shape.min) at.fail(quote(String(n)), rule.minValue(shape.min));
-    if (shape.max !== undefined && n > shape.max) at.fail(quote(String(n)), rule.maxValue(shape.max));
+    const rendered = render(shape, String(n));
+    if (shape.min !== undefined && n < shape.min) at.fail(rendered, rule.minValue(shape.min));
+    if (shape.max !== undefined && n > shape.max) at.fail(rendered, rule.maxValue(shape.max));
     return n;
   },
   boolean: (_shape, value, at) => expect(value, 'boolean', at.path),
@@ -75,14 +77,14 @@ const decoders: { [T in Shape['type']]: Decoder<Extract<Shape, { type: T }>> } =
   timestamp: (_shape, value, at) => new Date(expect(value, 'number', at.path) * 1000),
   list(shape, value, at) {
     if (!Array.isArray(value)) throw wireType.expected('a list', at.path);
-    checkLength(shape, value.length, renderList(value), at.fail);
+    checkLength(shape, value.length, shape.sensitive || shape.member.sensitive ? undefined : renderList(value), at.fail);
     // A list never holds nulls: a null member is reported like a missing required value.
     return value.map((item, i) => decodeMember({ ...shape.member, required: true }, item, `${at.path}.${i + 1}.member`, at.violations));
   },
   map(shape, value, at) {
     if (typeof value !== 'object' || Array.isArray(value)) throw wireType.expected('a map', at.path);
     const entries = Object.entries(value as Record<string, unknown>);
-    checkLength(shape, entries.length, renderMap(entries), at.fail);
+    checkLength(shape, entries.length, shape.sensitive || shape.key.sensitive || shape.value.sensitive ? undefined : renderMap(entries), at.fail);
     const out: Record<string, unknown> = {};
     for (const [k, v] of entries) {
       decodeMember(shape.key, k, `${at.path}.${k}.key`, at.violations);
@@ -134,5 +136,11 @@ function decodeBase64(text: string, path: string): Uint8Array {
 }
 
 const quote = (s: string) => `'${s}'`;
+
+/**
+ * A value as a violation shows it: quoted, or not at all for a member the SDK model marks
+ * sensitive, as AWS's front end words it ("Value at 'keyStorePassword' failed to satisfy ...").
+ */
+const render = (shape: Shape, text: string): string | undefined => (shape.sensitive ? undefined : quote(text));
 const renderList = (items: unknown[]) => quote(`[${items.map(String).join(', ')}]`);
 const renderMap = (entries: [string, unknown][]) => quote(`{${entries.map(([k, v]) => `${k}=${String(v)}`).join(', ')}}`);

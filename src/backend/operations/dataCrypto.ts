@@ -23,7 +23,7 @@ const ignoresCiphertext = (input: { DryRun?: boolean; DryRunModifiers?: DryRunMo
 const Encrypt = operation<EncryptRequest>({
   input: {
     KeyId: keyIdParam(),
-    Plaintext: { type: 'blob', required: true, min: 1, max: MAX_PLAINTEXT_BYTES },
+    Plaintext: { type: 'blob', required: true, min: 1, max: MAX_PLAINTEXT_BYTES, sensitive: true },
     EncryptionContext: encryptionContext,
     GrantTokens: grantTokens,
     EncryptionAlgorithm: encryptionAlgorithm,

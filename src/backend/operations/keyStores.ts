@@ -21,7 +21,7 @@ const storeIdParam: StringShape = { ...customKeyStoreIdParam, required: true };
 const nameParam: StringShape = { type: 'string', min: 1, max: 256 };
 const settings = {
   CloudHsmClusterId: { type: 'string', min: 19, max: 24 },
-  KeyStorePassword: { type: 'string', min: 7, max: 32 },
+  KeyStorePassword: { type: 'string', min: 7, max: 32, sensitive: true },
   XksProxyUriEndpoint: { type: 'string', min: 10, max: 128, pattern: /^https:\/\/[a-zA-Z0-9.-]+$/ },
   XksProxyUriPath: { type: 'string', min: 10, max: 128, pattern: /^(\/[a-zA-Z0-9/_-]+\/kms\/xks\/v\d{1,2})$|^(\/kms\/xks\/v\d{1,2})$/ },
   XksProxyVpcEndpointServiceName: {
@@ -34,8 +34,8 @@ const settings = {
   XksProxyAuthenticationCredential: {
     type: 'structure',
     members: {
-      AccessKeyId: { type: 'string', required: true, min: 20, max: 30, pattern: /^[A-Z2-7]+$/ },
-      RawSecretAccessKey: { type: 'string', required: true, min: 43, max: 64, pattern: /^[a-zA-Z0-9/+=]+$/ },
+      AccessKeyId: { type: 'string', required: true, min: 20, max: 30, pattern: /^[A-Z2-7]+$/, sensitive: true },
+      RawSecretAccessKey: { type: 'string', required: true, min: 43, max: 64, pattern: /^[a-zA-Z0-9/+=]+$/, sensitive: true },
     },
   },
   XksProxyConnectivity: { type: 'string', enum: ['PUBLIC_ENDPOINT', 'VPC_ENDPOINT_SERVICE'] },

@@ -13,7 +13,7 @@ import { dryRunParam, grantTokens, keyIdParam } from './params';
 const MAC_ALGORITHMS = ['HMAC_SHA_384', 'HMAC_SHA_256', 'HMAC_SHA_224', 'HMAC_SHA_512'] as const satisfies readonly MacAlgorithmSpec[];
 
 const macInput = {
-  Message: { type: 'blob', required: true, min: 1, max: 4096 },
+  Message: { type: 'blob', required: true, min: 1, max: 4096, sensitive: true },
   KeyId: keyIdParam(),
   MacAlgorithm: { type: 'string', required: true, enum: MAC_ALGORITHMS },
   GrantTokens: grantTokens,

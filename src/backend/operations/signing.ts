@@ -15,7 +15,7 @@ const SIGNING_ALGORITHMS = offeredAlgorithms('SigningAlgorithms');
 
 const signingInput = {
   KeyId: keyIdParam(),
-  Message: { type: 'blob', required: true, min: 1, max: 4096 },
+  Message: { type: 'blob', required: true, min: 1, max: 4096, sensitive: true },
   MessageType: { type: 'string', enum: ['RAW', 'DIGEST', 'EXTERNAL_MU'] },
   GrantTokens: grantTokens,
   SigningAlgorithm: { type: 'string', required: true, enum: SIGNING_ALGORITHMS },
