@@ -97,8 +97,8 @@ export interface Opening {
 
 /**
  * Finds the key a ciphertext names and checks it like Decrypt does: the `KeyId` the caller
- * named (if any) is looked up first and must be that key (IncorrectKeyException), then the
- * key's state, usage and algorithm. Authentication happens in `open`, after any dry-run gate.
+ * named (if any) is looked up first, its state checked, and it must be that key, or at least a
+ * key that can decrypt (IncorrectKeyException); then the key's usage and algorithm. Authentication happens in `open`, after any dry-run gate.
  */
 export function keyOfCiphertext(
   ctx: OperationContext,
@@ -107,6 +107,9 @@ export function keyOfCiphertext(
   algorithm: EncryptionAlgorithmSpec,
 ): Opening {
   const named = namedKeyId === undefined ? undefined : ctx.requireKey(namedKeyId, ALL_KEY_ID_FORMS);
+  // A named key that cannot decrypt is the wrong key for any ciphertext: AWS reports the mismatch,
+  // not the key usage (Recorded: LocalStack test_kms snapshot, test_error_messaging_for_invalid_keys).
+  if (named && named.keyUsage !== 'ENCRYPT_DECRYPT') throw incorrectKey();
   // An asymmetric ciphertext is bare: the KeyId names its key (API Reference: Decrypt, KeyId).
   if (named && !isSymmetricSpec(named.keySpec)) return asymmetricOpening(ctx, named, blob, algorithm);
   const header = readHeader(blob);
