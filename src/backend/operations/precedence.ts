@@ -16,6 +16,10 @@ import { grantIdOfToken } from './grants';
  * - `keyMismatch` runs in `keyOfCiphertext` (cryptoKeys.ts);
  * - `keyUsage` then `keySpec` run in `assertKeyFor` below, which every operation's key checks call;
  * - the rest run in each operation's `run`, in this order.
+ *
+ * Of ReEncrypt's two keys, the source's steps (`keyLookup` to `keySpec`) run before the destination's:
+ * an HMAC key named as both answers the source's mismatch (LocalStack test_kms.py,
+ * test_re_encrypt_incorrect_source_key, AWS-validated; the issue quotes its answer).
  */
 export const PRECEDENCE = [
   /** Front-end validation: wire types (SerializationException), then every model constraint at once
@@ -44,12 +48,14 @@ export const PRECEDENCE = [
   /** InvalidKeyUsageException `Algorithm A is incompatible with key spec S.` (Recorded:
    * test_invalid_generate_mac, test_invalid_verify_mac); then what the fake cannot do with a spec. */
   'keySpec',
+  /** A ciphertext that does not open (InvalidCiphertextException). Decrypt and ReEncrypt check it in a
+   * dry run too, unless DryRunModifiers has IGNORE_CIPHERTEXT (API Reference: Decrypt, DryRunModifiers).
+   * Before `message`: ReEncrypt knows the plaintext it must fit under the destination only once it opens.
+   * (A ciphertext whose header names no key is already InvalidCiphertextException at `keyLookup`.) */
+  'ciphertext',
   /** The message or plaintext against the key and algorithm: digest length, RSA plaintext limit
    * (Recorded: test_sign_verify `bad-digest`, test_encrypt_validate_plaintext_size_per_key_type). */
   'message',
-  /** A ciphertext that does not open (InvalidCiphertextException). Decrypt and ReEncrypt check it in a
-   * dry run too, unless DryRunModifiers has IGNORE_CIPHERTEXT (API Reference: Decrypt, DryRunModifiers). */
-  'ciphertext',
   /** DryRunOperationException: every check above passed (API Reference: DryRun). */
   'dryRun',
   /** The verdict on a signature or MAC (KMSInvalidSignatureException, KMSInvalidMacException). */
