@@ -15,7 +15,7 @@ export const notFound = {
 };
 
 export const keyUsage = {
-  /** Recorded: LocalStack test_kms snapshot, test_error_messaging_for_invalid_keys (GenerateMac, Sign, Verify, Encrypt). */
+  /** Recorded: LocalStack test_kms snapshot, test_error_messaging_for_invalid_keys (GenerateMac, Sign, Verify, Encrypt), test_derive_shared_secret. */
   notValidFor: (arn: string, usage: string, operation: string) =>
     kmsError('InvalidKeyUsageException', `${arn} key usage is ${usage} which is not valid for ${operation}.`),
   /** Recorded: LocalStack test_kms snapshot, test_invalid_generate_mac and test_invalid_verify_mac. */
@@ -25,7 +25,8 @@ export const keyUsage = {
 
 /**
  * Decrypt's `KeyId` or ReEncrypt's `SourceKeyId` naming another key than the ciphertext's, or a key
- * that cannot decrypt at all. Recorded: LocalStack test_kms snapshot, test_error_messaging_for_invalid_keys.
+ * that cannot decrypt at all. Recorded: LocalStack test_kms snapshot, test_error_messaging_for_invalid_keys
+ * (Decrypt, an HMAC KeyId) and test_re_encrypt_incorrect_source_key (ReEncrypt, an HMAC SourceKeyId).
  */
 export const incorrectKey = () =>
   kmsError('IncorrectKeyException', 'The key ID in the request does not identify a CMK that can perform this operation.');

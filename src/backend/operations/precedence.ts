@@ -18,8 +18,10 @@ import { grantIdOfToken } from './grants';
  * - the rest run in each operation's `run`, in this order.
  *
  * Of ReEncrypt's two keys, the source's steps (`keyLookup` to `keySpec`) run before the destination's:
- * an HMAC key named as both answers the source's mismatch (LocalStack test_kms.py,
- * test_re_encrypt_incorrect_source_key, AWS-validated; the issue quotes its answer).
+ * an HMAC key named as both answers the source's mismatch (Recorded: test_re_encrypt_incorrect_source_key).
+ *
+ * "Recorded:" names a case of LocalStack's AWS-validated test_kms snapshot (localstack/localstack at
+ * 0d47683; the cases recorded from 2024 on, in the same file of the fork sannya-singal/localstack at faa4b27).
  */
 export const PRECEDENCE = [
   /** Front-end validation: wire types (SerializationException), then every model constraint at once
