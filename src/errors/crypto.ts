@@ -27,6 +27,14 @@ export const invalidMac = () => kmsError('KMSInvalidMacException');
 /** DeriveSharedSecret with a public key that is not a DER SubjectPublicKeyInfo on the key's curve: no message (Recorded: LocalStack test_kms snapshot, test_derive_shared_secret). */
 export const malformedPublicKey = () => kmsError('ValidationException');
 
+/**
+ * An encryption context with an asymmetric encryption algorithm (API Reference: Encrypt,
+ * EncryptionContext: symmetric keys only). The text, with AWS's old "CMKs", is the one floci-io/floci
+ * PR #3038 pins as measured on AWS; no first-hand record.
+ */
+export const contextWithAsymmetricAlgorithm = () =>
+  validation('EncryptionContext is not supported when encrypting/decrypting with asymmetric CMKs.');
+
 /** RSA encryption's plaintext limit (API Reference: Encrypt; Recorded: LocalStack test_kms snapshot, test_encrypt_validate_plaintext_size_per_key_type). */
 export const plaintextTooLarge = (algorithm: string, keySpec: string, limit: number) =>
   validation(`Algorithm ${algorithm} and key spec ${keySpec} cannot encrypt data larger than ${limit} bytes.`);

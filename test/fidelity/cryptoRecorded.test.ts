@@ -443,3 +443,119 @@ describe('dry runs of data key pairs (Recorded: test_generate_data_key_pair_dry_
     );
   });
 });
+
+/**
+ * RSA Decrypt, as floci-io/floci PR #3038 measured it on AWS (us-east-1, aws-cli 2; its tests pin
+ * the values): second-hand records, each consistent with the first-hand ones above.
+ */
+describe('RSA encryption keys (floci-io/floci PR #3038, measured on AWS)', () => {
+  const algorithm = 'RSAES_OAEP_SHA_256';
+
+  async function rsaCiphertext() {
+    const k = await key('RSA_2048');
+    const { CiphertextBlob } = await client.send(new EncryptCommand({ KeyId: k.keyId, Plaintext: bytes('hello'), EncryptionAlgorithm: algorithm }));
+    return { k, blob: CiphertextBlob! };
+  }
+
+  it('a signing KeyId with an RSA algorithm: the key usage', async () => {
+    const signer = await key('RSA_2048', 'SIGN_VERIFY');
+    await expectKmsError(
+      client.send(new DecryptCommand({ KeyId: signer.keyId, CiphertextBlob: new Uint8Array(256), EncryptionAlgorithm: algorithm })),
+      'InvalidKeyUsageException',
+      `${signer.arn} key usage is SIGN_VERIFY which is not valid for Decrypt.`,
+    );
+  });
+
+  it('an RSA ciphertext read as SYMMETRIC_DEFAULT (the algorithm left out): InvalidCiphertextException', async () => {
+    const { k, blob } = await rsaCiphertext();
+    await expectKmsError(client.send(new DecryptCommand({ KeyId: k.keyId, CiphertextBlob: blob })), 'InvalidCiphertextException', NO_MESSAGE);
+  });
+
+  it('a symmetric ciphertext with an RSA algorithm: the algorithm against the symmetric key', async () => {
+    const k = await key();
+    const { CiphertextBlob } = await client.send(new EncryptCommand({ KeyId: k.keyId, Plaintext: bytes('hello') }));
+    await expectKmsError(
+      client.send(new DecryptCommand({ KeyId: k.keyId, CiphertextBlob, EncryptionAlgorithm: algorithm })),
+      'InvalidKeyUsageException',
+      `Algorithm ${algorithm} is incompatible with key spec SYMMETRIC_DEFAULT.`,
+    );
+  });
+
+  it('another RSA key, another OAEP hash, garbage: InvalidCiphertextException', async () => {
+    const { k, blob } = await rsaCiphertext();
+    const other = await key('RSA_2048');
+    const tries = [
+      { KeyId: other.keyId, CiphertextBlob: blob, EncryptionAlgorithm: algorithm },
+      { KeyId: k.keyId, CiphertextBlob: blob, EncryptionAlgorithm: 'RSAES_OAEP_SHA_1' as const },
+      { KeyId: k.keyId, CiphertextBlob: new Uint8Array(256), EncryptionAlgorithm: algorithm },
+    ];
+    for (const input of tries) await expectKmsError(client.send(new DecryptCommand(input)), 'InvalidCiphertextException', NO_MESSAGE);
+  });
+
+  it('an encryption context with an RSA algorithm: ValidationException, on Encrypt, Decrypt and ReEncrypt', async () => {
+    const { k, blob } = await rsaCiphertext();
+    const message = 'EncryptionContext is not supported when encrypting/decrypting with asymmetric CMKs.';
+    const context = { foo: 'bar' };
+    await expectKmsError(
+      client.send(new EncryptCommand({ KeyId: k.keyId, Plaintext: bytes('hello'), EncryptionAlgorithm: algorithm, EncryptionContext: context })),
+      'ValidationException',
+      message,
+    );
+    await expectKmsError(
+      client.send(new DecryptCommand({ KeyId: k.keyId, CiphertextBlob: blob, EncryptionAlgorithm: algorithm, EncryptionContext: context })),
+      'ValidationException',
+      message,
+    );
+    const symmetric = await key();
+    await expectKmsError(
+      client.send(
+        new ReEncryptCommand({
+          CiphertextBlob: blob,
+          SourceKeyId: k.keyId,
+          SourceEncryptionAlgorithm: algorithm,
+          DestinationKeyId: symmetric.keyId,
+          DestinationEncryptionAlgorithm: algorithm,
+          DestinationEncryptionContext: context,
+        }),
+      ),
+      'ValidationException',
+      message,
+    );
+    // An empty context is no context.
+    await client.send(new EncryptCommand({ KeyId: k.keyId, Plaintext: bytes('hello'), EncryptionAlgorithm: algorithm, EncryptionContext: {} }));
+  });
+
+  it('GenerateDataKey under an RSA key: SYMMETRIC_DEFAULT against its spec; under a signing key: the usage', async () => {
+    const rsa = await key('RSA_2048');
+    await expectKmsError(
+      client.send(new GenerateDataKeyCommand({ KeyId: rsa.keyId, KeySpec: 'AES_256' })),
+      'InvalidKeyUsageException',
+      'Algorithm SYMMETRIC_DEFAULT is incompatible with key spec RSA_2048.',
+    );
+    const signer = await key('RSA_2048', 'SIGN_VERIFY');
+    await expectKmsError(
+      client.send(new GenerateDataKeyCommand({ KeyId: signer.keyId, KeySpec: 'AES_256' })),
+      'InvalidKeyUsageException',
+      `${signer.arn} key usage is SIGN_VERIFY which is not valid for GenerateDataKey.`,
+    );
+  });
+});
+
+describe('real AWS output quoted in public issues', () => {
+  // zalando/spring-cloud-config-aws-kms#82 and jkroepke/helm-secrets#395 (Encrypt under an RSA key, no algorithm);
+  // jonathankeebler/jwt-kms#4 (Encrypt under a signing key).
+  it('Encrypt under an RSA key without an algorithm, and under a signing key', async () => {
+    const rsa = await key('RSA_4096');
+    await expectKmsError(
+      client.send(new EncryptCommand({ KeyId: rsa.keyId, Plaintext: bytes('x') })),
+      'InvalidKeyUsageException',
+      'Algorithm SYMMETRIC_DEFAULT is incompatible with key spec RSA_4096.',
+    );
+    const signer = await key('ECC_NIST_P256', 'SIGN_VERIFY');
+    await expectKmsError(
+      client.send(new EncryptCommand({ KeyId: signer.keyId, Plaintext: bytes('x') })),
+      'InvalidKeyUsageException',
+      `${signer.arn} key usage is SIGN_VERIFY which is not valid for Encrypt.`,
+    );
+  });
+});

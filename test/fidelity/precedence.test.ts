@@ -100,11 +100,14 @@ const cases: Record<string, () => Promise<void>> = {
     );
   },
   'keySpec>ciphertext': async () => {
-    // The right key named, an algorithm it does not offer, and the wrong encryption context.
+    // The right key named, an algorithm it does not offer, and a ciphertext with its last byte changed.
     const k = await key();
-    const { CiphertextBlob } = await client.send(new EncryptCommand({ KeyId: k.keyId, Plaintext: Buffer.from('x'), EncryptionContext: { a: '1' } }));
+    const { CiphertextBlob } = await client.send(new EncryptCommand({ KeyId: k.keyId, Plaintext: Buffer.from('x') }));
+    const tampered = Buffer.from(CiphertextBlob!);
+    tampered[tampered.length - 1]! ^= 1;
+    await expectKmsError(client.send(new DecryptCommand({ CiphertextBlob: tampered, KeyId: k.keyId })), 'InvalidCiphertextException', NO_MESSAGE);
     await expectKmsError(
-      client.send(new DecryptCommand({ CiphertextBlob, KeyId: k.keyId, EncryptionAlgorithm: 'RSAES_OAEP_SHA_256', EncryptionContext: { a: '2' } })),
+      client.send(new DecryptCommand({ CiphertextBlob: tampered, KeyId: k.keyId, EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' })),
       'InvalidKeyUsageException',
       'Algorithm RSAES_OAEP_SHA_256 is incompatible with key spec SYMMETRIC_DEFAULT.',
     );

@@ -84,9 +84,17 @@ export interface Opening {
 }
 
 /**
- * Finds the key a ciphertext names and checks it like Decrypt does: the `KeyId` the caller
- * named (if any) is looked up first, its state checked, and it must be that key, or at least a
- * key that can decrypt (IncorrectKeyException); then the key's usage and algorithm. Authentication happens in `open`, after any dry-run gate.
+ * Finds the key a ciphertext names and checks it as Decrypt does. The `KeyId` the caller named
+ * (if any) is looked up and its state checked first. Then the algorithm decides how the blob is read:
+ * - SYMMETRIC_DEFAULT: the blob is a symmetric ciphertext whose header names its key. One that does
+ *   not parse is InvalidCiphertextException, whatever the named key; a named key that is not the one
+ *   the header names is IncorrectKeyException, whatever its usage (Recorded: LocalStack test_kms
+ *   snapshot, test_error_messaging_for_invalid_keys and test_re_encrypt_incorrect_source_key: an HMAC
+ *   KeyId; floci-io/floci PR #3038, measured on AWS: an RSA key's ciphertext is InvalidCiphertextException).
+ * - an asymmetric algorithm: the blob is bare and the KeyId names its key (API Reference: Decrypt,
+ *   KeyId), whose usage then spec is checked (floci-io/floci PR #3038, measured on AWS: a signing
+ *   KeyId answers its key usage).
+ * Authentication happens in `open`, after any dry-run gate.
  */
 export function keyOfCiphertext(
   ctx: OperationContext,
@@ -95,11 +103,7 @@ export function keyOfCiphertext(
   algorithm: EncryptionAlgorithmSpec,
 ): Opening {
   const named = namedKeyId === undefined ? undefined : ctx.requireKey(namedKeyId, ALL_KEY_ID_FORMS);
-  // A named key that cannot decrypt is the wrong key for any ciphertext: AWS reports the mismatch,
-  // not the key usage (Recorded: LocalStack test_kms snapshot, test_error_messaging_for_invalid_keys).
-  if (named && named.keyUsage !== 'ENCRYPT_DECRYPT') throw incorrectKey();
-  // An asymmetric ciphertext is bare: the KeyId names its key (API Reference: Decrypt, KeyId).
-  if (named && !isSymmetricSpec(named.keySpec)) return asymmetricOpening(ctx, named, blob, algorithm);
+  if (named && algorithm !== 'SYMMETRIC_DEFAULT') return asymmetricOpening(ctx, named, blob, algorithm);
   const header = readHeader(blob);
   if (!header) throw invalidCiphertext();
   if (named && named.keyId !== header.keyId) throw incorrectKey();

@@ -29,7 +29,8 @@ export const PRECEDENCE = [
    * enum violation answers although the key is valid), test_plaintext_size_for_encrypt. */
   'shape',
   /** Parameter rules the model cannot express, e.g. `NumberOfBytes is required.` (Recorded:
-   * test_generate_random_invalid_number_of_bytes[None]) or KeySpec-or-NumberOfBytes. They need no key. */
+   * test_generate_random_invalid_number_of_bytes[None]), KeySpec-or-NumberOfBytes, or an encryption
+   * context with an asymmetric algorithm. They need no key. */
   'parameters',
   /** A malformed grant token (InvalidGrantTokenException). Not recorded: it needs nothing but the
    * request, so it comes before the key lookup. */
@@ -39,9 +40,10 @@ export const PRECEDENCE = [
   /** DisabledException, KMSInvalidStateException (Recorded: test_import_key_symmetric
    * `encrypt-before-import-error`; test_cant_use_disabled_or_deleted_keys). */
   'keyState',
-  /** IncorrectKeyException: Decrypt's KeyId or ReEncrypt's SourceKeyId is not the ciphertext's key,
-   * or cannot decrypt at all. Before the usage (Recorded: test_error_messaging_for_invalid_keys
-   * `decrypt-invalid-key-id`: an HMAC KeyId answers the mismatch). */
+  /** IncorrectKeyException: Decrypt's KeyId or ReEncrypt's SourceKeyId is not the key a symmetric
+   * ciphertext names. Before the usage (Recorded: test_error_messaging_for_invalid_keys
+   * `decrypt-invalid-key-id`: an HMAC KeyId answers the mismatch). How the blob is read is
+   * `keyOfCiphertext`'s (cryptoKeys.ts). */
   'keyMismatch',
   /** InvalidKeyUsageException `<arn> key usage is X which is not valid for Op.` Before the algorithm
    * (Recorded: test_error_messaging_for_invalid_keys `sign-invalid-key-id`: an HMAC key with an RSA
