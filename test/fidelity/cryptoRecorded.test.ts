@@ -449,7 +449,7 @@ describe('dry runs of data key pairs (Recorded: test_generate_data_key_pair_dry_
  * the values): second-hand records, each consistent with the first-hand ones above.
  */
 describe('RSA encryption keys (floci-io/floci PR #3038, measured on AWS)', () => {
-  const algorithm = 'RSAES_OAEP_SHA_256';
+  const algorithm = 'RSAES_OAEP_SHA_256' as const;
 
   async function rsaCiphertext() {
     const k = await key('RSA_2048');
