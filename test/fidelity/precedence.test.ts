@@ -3,7 +3,6 @@
  * one request that breaks both, answered by the earlier rule. The cases a record fixes say so.
  */
 import {
-  CreateKeyCommand,
   DecryptCommand,
   DisableKeyCommand,
   EncryptCommand,
@@ -14,14 +13,13 @@ import {
   VerifyCommand,
   VerifyMacCommand,
   GenerateMacCommand,
-  type KeySpec,
-  type KeyUsageType,
   type KMSClient,
 } from '@aws-sdk/client-kms';
 import type { KmsFake } from 'kms-fake';
 import { PRECEDENCE, type Rule } from '../../src/backend/operations/precedence';
 import { DAY_MS, setup } from '../support/client';
 import { expectKmsError, NO_MESSAGE } from '../support/errors';
+import { INCORRECT_KEY, keyMaker } from './cryptoSupport';
 
 let kms: KmsFake;
 let client: KMSClient;
@@ -29,10 +27,7 @@ beforeEach(() => {
   ({ kms, client } = setup());
 });
 
-async function key(KeySpec: KeySpec = 'SYMMETRIC_DEFAULT', KeyUsage: KeyUsageType = 'ENCRYPT_DECRYPT') {
-  const { KeyMetadata } = await client.send(new CreateKeyCommand({ KeySpec, KeyUsage }));
-  return { keyId: KeyMetadata!.KeyId!, arn: KeyMetadata!.Arn! };
-}
+const key = keyMaker(() => client);
 
 async function ciphertext(context: Record<string, string> = { purpose: 'test' }, plaintext = Buffer.from('x')) {
   const { CiphertextBlob } = await client.send(new EncryptCommand({ KeyId: (await key()).keyId, Plaintext: plaintext, EncryptionContext: context }));
@@ -40,7 +35,6 @@ async function ciphertext(context: Record<string, string> = { purpose: 'test' },
 }
 
 const MALFORMED_TOKEN = 'not-a-grant-token';
-const INCORRECT_KEY = 'The key ID in the request does not identify a CMK that can perform this operation.';
 const DRY_RUN = 'The request would have succeeded, but the DryRun option is set.';
 
 /** One request per adjacent pair of PRECEDENCE, keyed `earlier>later`. */
