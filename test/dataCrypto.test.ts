@@ -1,5 +1,6 @@
 import {
   CreateAliasCommand,
+  CreateGrantCommand,
   CreateKeyCommand,
   DecryptCommand,
   DryRunOperationException,
@@ -116,9 +117,13 @@ describe('Encrypt and Decrypt', () => {
     expect(error.message).toBe(`${KeyMetadata!.Arn} key usage is GENERATE_VERIFY_MAC which is not valid for Encrypt.`);
   });
 
+  // A token CreateGrant issued; one the fake could not have issued is InvalidGrantTokenException (test/fidelity/grantTokens.test.ts).
   it('accepts GrantTokens', async () => {
     const key = await symmetricKey();
-    const enc = await client.send(new EncryptCommand({ KeyId: key.keyId, Plaintext: Buffer.from('x'), GrantTokens: ['token-1'] }));
+    const { GrantToken } = await client.send(
+      new CreateGrantCommand({ KeyId: key.keyId, GranteePrincipal: 'arn:aws:iam::111122223333:role/app', Operations: ['Encrypt'] }),
+    );
+    const enc = await client.send(new EncryptCommand({ KeyId: key.keyId, Plaintext: Buffer.from('x'), GrantTokens: [GrantToken!] }));
     expect(enc.CiphertextBlob).toBeInstanceOf(Uint8Array);
   });
 });

@@ -2,6 +2,7 @@ import { kmsError, unsupported, validation } from './core';
 
 /** Keys and their properties: lookup, usage, CreateKey, deletion, aliases, tags, key policies. */
 
+/** Recorded: LocalStack test_kms snapshot, test_get_key_does_not_exist, test_get_key_invalid_uuid, test_get_key_in_different_region, test_generate_and_verify_mac. */
 export const notFound = {
   key: (arn: string) => kmsError('NotFoundException', `Key '${arn}' does not exist`),
   alias: (aliasArn: string) => kmsError('NotFoundException', `Alias ${aliasArn} is not found.`),
@@ -14,12 +15,19 @@ export const notFound = {
 };
 
 export const keyUsage = {
+  /** Recorded: LocalStack test_kms snapshot, test_error_messaging_for_invalid_keys (GenerateMac, Sign, Verify, Encrypt), test_derive_shared_secret. */
   notValidFor: (arn: string, usage: string, operation: string) =>
     kmsError('InvalidKeyUsageException', `${arn} key usage is ${usage} which is not valid for ${operation}.`),
+  /** Recorded: LocalStack test_kms snapshot, test_invalid_generate_mac and test_invalid_verify_mac. */
   algorithmIncompatible: (algorithm: string, keySpec: string) =>
     kmsError('InvalidKeyUsageException', `Algorithm ${algorithm} is incompatible with key spec ${keySpec}.`),
 };
 
+/**
+ * Decrypt's `KeyId` or ReEncrypt's `SourceKeyId` naming another key than the ciphertext's, or a key
+ * that cannot decrypt at all. Recorded: LocalStack test_kms snapshot, test_error_messaging_for_invalid_keys
+ * (Decrypt, an HMAC KeyId) and test_re_encrypt_incorrect_source_key (ReEncrypt, an HMAC SourceKeyId).
+ */
 export const incorrectKey = () =>
   kmsError('IncorrectKeyException', 'The key ID in the request does not identify a CMK that can perform this operation.');
 

@@ -1,50 +1,38 @@
 import type { EncryptionAlgorithmSpec, KeyUsageType } from '@aws-sdk/client-kms';
 import type { CryptoProvider } from '../../crypto';
-import { attestationNotVerified, cryptoGap, incorrectKey, invalidCiphertext, keyUsage, noMaterial, plaintextTooLarge } from '../../errors';
+import { attestationNotVerified, cryptoGap, incorrectKey, invalidCiphertext, noMaterial, plaintextTooLarge } from '../../errors';
 import { open, readHeader, seal, SYMMETRIC_IV_BYTES, type EncryptionContext } from '../../crypto/symmetric';
 import { algorithmsOf, isSymmetricSpec } from '../keySpecs';
 import { ALL_KEY_ID_FORMS } from '../resolveKey';
 import type { KeyMaterial, KeyRecord } from '../store';
 import { currentMaterial, keyPairOf, providerOf } from './material';
 import type { OperationContext } from './operation';
+import { assertKeyFor, type NamedAlgorithm } from './precedence';
 
 /**
- * The checks every encrypting or decrypting operation makes after the key state, in AWS's
- * order: key usage first, then the algorithm against the key spec.
- */
-export function assertUsage(key: KeyRecord, usage: KeyUsageType, operation: string): void {
-  if (key.keyUsage !== usage) throw keyUsage.notValidFor(key.arn, key.keyUsage, operation);
-}
-
-/**
- * The key's provider, checked for one capability after the usage check: a family that cannot
- * do it correctly (SM2) answers UnsupportedOperationException naming the gap.
+ * The key's provider, after the `keyUsage` and `keySpec` steps (precedence.ts): a family that
+ * cannot do `capability` correctly (SM2) then answers UnsupportedOperationException naming the gap.
  */
 export function capableProvider<C extends keyof CryptoProvider>(
   key: KeyRecord,
   usage: KeyUsageType,
   operation: string,
   capability: C,
+  algorithm?: NamedAlgorithm,
 ): CryptoProvider & Required<Pick<CryptoProvider, C>> {
-  assertUsage(key, usage, operation);
+  assertKeyFor(key, operation, usage, algorithm);
   const provider = providerOf(key);
   if (provider[capability] === undefined) throw cryptoGap(provider.gap, `do ${operation} with ${key.keySpec} keys`);
   return provider as CryptoProvider & Required<Pick<CryptoProvider, C>>;
-}
-
-export function assertEncryptionAlgorithm(key: KeyRecord, algorithm: EncryptionAlgorithmSpec): void {
-  const offered = algorithmsOf(key.keySpec, key.keyUsage).EncryptionAlgorithms ?? [];
-  if (!offered.includes(algorithm)) throw keyUsage.algorithmIncompatible(algorithm, key.keySpec);
 }
 
 export function rejectRecipient(input: { Recipient?: unknown }): void {
   if (input.Recipient !== undefined) throw attestationNotVerified();
 }
 
-/** A key that can encrypt: ENCRYPT_DECRYPT and offering `algorithm`. */
+/** A key that can encrypt: ENCRYPT_DECRYPT, then offering `algorithm` (precedence.ts, `keyUsage` and `keySpec`). */
 export function assertEncryptingKey(key: KeyRecord, operation: string, algorithm: EncryptionAlgorithmSpec): void {
-  assertUsage(key, 'ENCRYPT_DECRYPT', operation);
-  assertEncryptionAlgorithm(key, algorithm);
+  assertKeyFor(key, operation, 'ENCRYPT_DECRYPT', { name: algorithm, offered: algorithmsOf(key.keySpec, key.keyUsage).EncryptionAlgorithms });
   const provider = providerOf(key);
   if (!isSymmetricSpec(key.keySpec) && !provider.encrypt) throw cryptoGap(provider.gap, `encrypt with ${key.keySpec} keys`);
 }
@@ -96,9 +84,17 @@ export interface Opening {
 }
 
 /**
- * Finds the key a ciphertext names and checks it like Decrypt does: the `KeyId` the caller
- * named (if any) is looked up first and must be that key (IncorrectKeyException), then the
- * key's state, usage and algorithm. Authentication happens in `open`, after any dry-run gate.
+ * Finds the key a ciphertext names and checks it as Decrypt does. The `KeyId` the caller named
+ * (if any) is looked up and its state checked first. Then the algorithm decides how the blob is read:
+ * - SYMMETRIC_DEFAULT: the blob is a symmetric ciphertext whose header names its key. One that does
+ *   not parse is InvalidCiphertextException, whatever the named key; a named key that is not the one
+ *   the header names is IncorrectKeyException, whatever its usage (Recorded: LocalStack test_kms
+ *   snapshot, test_error_messaging_for_invalid_keys and test_re_encrypt_incorrect_source_key: an HMAC
+ *   KeyId; floci-io/floci PR #3038, measured on AWS: an RSA key's ciphertext is InvalidCiphertextException).
+ * - an asymmetric algorithm: the blob is bare and the KeyId names its key (API Reference: Decrypt,
+ *   KeyId), whose usage then spec is checked (floci-io/floci PR #3038, measured on AWS: a signing
+ *   KeyId answers its key usage).
+ * Authentication happens in `open`, after any dry-run gate.
  */
 export function keyOfCiphertext(
   ctx: OperationContext,
@@ -107,8 +103,7 @@ export function keyOfCiphertext(
   algorithm: EncryptionAlgorithmSpec,
 ): Opening {
   const named = namedKeyId === undefined ? undefined : ctx.requireKey(namedKeyId, ALL_KEY_ID_FORMS);
-  // An asymmetric ciphertext is bare: the KeyId names its key (API Reference: Decrypt, KeyId).
-  if (named && !isSymmetricSpec(named.keySpec)) return asymmetricOpening(ctx, named, blob, algorithm);
+  if (named && algorithm !== 'SYMMETRIC_DEFAULT') return asymmetricOpening(ctx, named, blob, algorithm);
   const header = readHeader(blob);
   if (!header) throw invalidCiphertext();
   if (named && named.keyId !== header.keyId) throw incorrectKey();

@@ -1,5 +1,5 @@
-import type { DecryptRequest, DryRunModifierType, EncryptRequest, ReEncryptRequest } from '@aws-sdk/client-kms';
-import { internalError, missingMember } from '../../errors';
+import type { DecryptRequest, DryRunModifierType, EncryptionAlgorithmSpec, EncryptRequest, ReEncryptRequest } from '@aws-sdk/client-kms';
+import { contextWithAsymmetricAlgorithm, internalError, missingMember } from '../../errors';
 import { ALL_KEY_ID_FORMS } from '../resolveKey';
 import { assertEncryptingKey, assertPlaintextFits, encryptUnder, keyOfCiphertext, rejectRecipient } from './cryptoKeys';
 import { operation, type OperationContext, type OperationGroup } from './operation';
@@ -17,6 +17,13 @@ function requireCiphertext(input: { CiphertextBlob?: Uint8Array; DryRun?: boolea
   if (input.CiphertextBlob === undefined && !ignoresCiphertext(input)) throw missingMember('ciphertextBlob');
 }
 
+/** A parameter rule: an encryption context goes only with SYMMETRIC_DEFAULT (an omitted algorithm). */
+function symmetricContextOnly(algorithm: EncryptionAlgorithmSpec | undefined, context: Record<string, string> | undefined): void {
+  if (algorithm !== undefined && algorithm !== 'SYMMETRIC_DEFAULT' && Object.keys(context ?? {}).length > 0) {
+    throw contextWithAsymmetricAlgorithm();
+  }
+}
+
 const ignoresCiphertext = (input: { DryRun?: boolean; DryRunModifiers?: DryRunModifierType[] }) =>
   input.DryRun === true && (input.DryRunModifiers ?? []).includes('IGNORE_CIPHERTEXT');
 
@@ -29,6 +36,7 @@ const Encrypt = operation<EncryptRequest>({
     EncryptionAlgorithm: encryptionAlgorithm,
     DryRun: dryRunParam,
   },
+  check: (input) => symmetricContextOnly(input.EncryptionAlgorithm, input.EncryptionContext),
   key: { param: 'KeyId', forms: ALL_KEY_ID_FORMS },
   run(ctx, input, key) {
     const algorithm = input.EncryptionAlgorithm ?? 'SYMMETRIC_DEFAULT';
@@ -54,6 +62,7 @@ const Decrypt = operation<DecryptRequest>({
   },
   check(input) {
     requireCiphertext(input);
+    symmetricContextOnly(input.EncryptionAlgorithm, input.EncryptionContext);
     rejectRecipient(input);
   },
   run(ctx, input) {
@@ -89,7 +98,11 @@ const ReEncrypt = operation<ReEncryptRequest>({
     DryRun: dryRunParam,
     DryRunModifiers: dryRunModifiers,
   },
-  check: requireCiphertext,
+  check(input) {
+    requireCiphertext(input);
+    symmetricContextOnly(input.SourceEncryptionAlgorithm, input.SourceEncryptionContext);
+    symmetricContextOnly(input.DestinationEncryptionAlgorithm, input.DestinationEncryptionContext);
+  },
   run(ctx, input) {
     const sourceAlgorithm = input.SourceEncryptionAlgorithm ?? 'SYMMETRIC_DEFAULT';
     const destinationAlgorithm = input.DestinationEncryptionAlgorithm ?? 'SYMMETRIC_DEFAULT';

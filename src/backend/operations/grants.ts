@@ -19,8 +19,8 @@ import { dryRunParam, encryptionContext, grantTokens, keyIdParam, limitParam, ma
 
 /**
  * Grants as recorded state (API Reference: CreateGrant, ListGrants, ListRetirableGrants,
- * RetireGrant, RevokeGrant). The fake models no authorization: a grant permits nothing, and
- * grant tokens passed to other operations are accepted unread.
+ * RetireGrant, RevokeGrant). The fake models no authorization: a grant permits nothing, and a
+ * grant token passed to another operation is only checked for form (precedence.ts, `grantTokens`).
  */
 
 /** Every GrantOperation (the shape's enum); a value new to the SDK fails to compile until it is listed here. */
@@ -86,7 +86,8 @@ function notBoth([a, av]: Named, [b, bv]: Named): void {
 
 const TOKEN_PREFIX = 'kmsfakegrant1';
 
-const grantIdOfToken = (token: string): string | undefined =>
+/** The grant a token of the fake's format names; `undefined` for a token the fake could not have issued. */
+export const grantIdOfToken = (token: string): string | undefined =>
   /^kmsfakegrant1([0-9a-f]{64})[0-9a-f]{64}$/.exec(token)?.[1];
 
 /** A token not of the fake's format, or not issued for its grant, is invalid; one of a grant since retired names nothing. */

@@ -11,6 +11,7 @@ import { multiRegionOperations } from './multiRegion';
 import type { Core } from '../core';
 import { createContext, type Operation, type OperationGroup, type OperationName } from './operation';
 import { policyOperations } from './policies';
+import { assertGrantTokens } from './precedence';
 import { rotationOperations } from './rotation';
 import { tagOperations } from './tags';
 
@@ -101,14 +102,16 @@ export type { OperationName };
 export const IMPLEMENTED_OPERATIONS = Object.keys(implemented).sort() as OperationName[];
 
 /**
- * Runs one operation on decoded input, in AWS's order: parameter rules, key lookup, key
- * state, then `run` (usage and spec checks, then the effect). Anything due on the fake clock
- * happens first, so a key whose deletion date has passed is already gone.
+ * Runs one operation on decoded input (its `shape` step done), in the order of PRECEDENCE
+ * (precedence.ts): parameter rules, grant tokens, key lookup and key state, then `run` (the key's
+ * usage and spec, then the rest). Anything due on the fake clock happens first, so a key whose
+ * deletion date has passed is already gone.
  */
 export function dispatch(core: Core, scope: Scope, name: string, op: Operation, input: Record<string, unknown>, requestId: string): object {
   const ctx = createContext(core, scope, name, requestId);
   core.due.runDue(ctx.now);
   op.check?.(input);
+  assertGrantTokens(input.GrantTokens as string[] | undefined);
   if (op.key) {
     const key = ctx.requireKey(input[op.key.param] as string, op.key.forms);
     return op.run(ctx, input, key);

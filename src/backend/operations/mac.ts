@@ -1,6 +1,6 @@
 import type { GenerateMacRequest, MacAlgorithmSpec, VerifyMacRequest } from '@aws-sdk/client-kms';
 import { timingSafeEqual } from 'node:crypto';
-import { invalidMac, keyUsage } from '../../errors';
+import { invalidMac } from '../../errors';
 import { algorithmsOf } from '../keySpecs';
 import { ALL_KEY_ID_FORMS } from '../resolveKey';
 import type { KeyRecord } from '../store';
@@ -22,11 +22,9 @@ const macInput = {
 
 /** Usage first, then the algorithm against the key spec (HMAC_224 keys take only HMAC_SHA_224). */
 function macOf(key: KeyRecord, operation: string, input: GenerateMacRequest): () => Uint8Array {
-  const provider = capableProvider(key, 'GENERATE_VERIFY_MAC', operation, 'mac');
   const algorithm = input.MacAlgorithm!;
-  if (!(algorithmsOf(key.keySpec, key.keyUsage).MacAlgorithms ?? []).includes(algorithm)) {
-    throw keyUsage.algorithmIncompatible(algorithm, key.keySpec);
-  }
+  const offered = algorithmsOf(key.keySpec, key.keyUsage).MacAlgorithms;
+  const provider = capableProvider(key, 'GENERATE_VERIFY_MAC', operation, 'mac', { name: algorithm, offered });
   return () => provider.mac(currentMaterial(key.materials)!.secret, algorithm, input.Message!);
 }
 

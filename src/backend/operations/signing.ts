@@ -1,6 +1,6 @@
 import type { GetPublicKeyRequest, MessageType, SignRequest, SigningAlgorithmSpec, VerifyRequest } from '@aws-sdk/client-kms';
 import { digestBytes } from '../../crypto';
-import { keyUsage, noPublicKey, signing } from '../../errors';
+import { noPublicKey, signing } from '../../errors';
 import { algorithmFields } from '../keyMetadata';
 import { algorithmsOf, offeredAlgorithms, specInfo } from '../keySpecs';
 import { ALL_KEY_ID_FORMS } from '../resolveKey';
@@ -33,13 +33,11 @@ function messageTypesOf(algorithm: SigningAlgorithmSpec): readonly MessageType[]
 /** External µ is the 64-byte message representative of FIPS 204. */
 const MU_BYTES = 64;
 
-/** Usage, algorithm for the key spec, message type and digest length, in that order. */
+/** Usage, algorithm for the key spec, message type and digest length, in that order (precedence.ts). */
 function checkSigning(key: KeyRecord, operation: 'Sign' | 'Verify', input: SignRequest) {
-  const provider = capableProvider(key, 'SIGN_VERIFY', operation, operation === 'Sign' ? 'sign' : 'verify');
   const algorithm = input.SigningAlgorithm!;
-  if (!(algorithmsOf(key.keySpec, key.keyUsage).SigningAlgorithms ?? []).includes(algorithm)) {
-    throw keyUsage.algorithmIncompatible(algorithm, key.keySpec);
-  }
+  const offered = algorithmsOf(key.keySpec, key.keyUsage).SigningAlgorithms;
+  const provider = capableProvider(key, 'SIGN_VERIFY', operation, operation === 'Sign' ? 'sign' : 'verify', { name: algorithm, offered });
   const messageType = input.MessageType ?? 'RAW';
   if (!messageTypesOf(algorithm).includes(messageType)) throw signing.messageTypeNotValid(messageType, algorithm);
   const expected = messageType === 'DIGEST' ? digestBytes(algorithm) : messageType === 'EXTERNAL_MU' ? MU_BYTES : undefined;
