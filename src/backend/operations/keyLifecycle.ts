@@ -35,7 +35,7 @@ import {
   limitParam,
   markerParam,
   pageFields,
-  paginate,
+  paginateIndexed,
   policyParam,
   tagList,
 } from './params';
@@ -180,7 +180,7 @@ const UpdateKeyDescription = operation<UpdateKeyDescriptionRequest>({
 const ListKeys = operation<ListKeysRequest>({
   input: { Limit: limitParam(1000), Marker: markerParam },
   run(ctx, input) {
-    const page = paginate([...ctx.region.keys.values()], (k) => k.keyId, input.Limit ?? 100, input.Marker);
+    const page = paginateIndexed(ctx.region.keys, (k) => k.keyId, input.Limit ?? 100, input.Marker);
     return {
       Keys: page.items.map((k) => ({ KeyId: k.keyId, KeyArn: k.arn })),
       ...pageFields(page),

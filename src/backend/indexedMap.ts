@@ -1,0 +1,160 @@
+/**
+ * A `Map` by name that also keeps its names in sorted order, so a List* page costs
+ * O(log n + page) instead of a sort of every item, and groups its values by fields that never
+ * change once stored (a grant's key, an alias's target), so "every X of key K" costs what K has,
+ * not what the region has. Everything else uses it as the plain Map it is.
+ *
+ * A value's grouping fields must not be changed in place: store a new value under the same name
+ * (the index then moves it to its new groups).
+ * @internal
+ */
+export class IndexedMap<V, G extends string = never> extends Map<string, V> {
+  readonly #order = new SortedNames();
+  readonly #groupBy: Readonly<Record<G, (value: V) => string | undefined>>;
+  readonly #groups = new Map<string, Set<string>>();
+
+  constructor(groupBy: Readonly<Record<G, (value: V) => string | undefined>>) {
+    super();
+    this.#groupBy = groupBy;
+  }
+
+  override set(name: string, value: V): this {
+    const previous = super.get(name);
+    if (previous !== undefined) this.#ungroup(name, previous);
+    else this.#order.insert(name);
+    super.set(name, value);
+    this.#group(name, value);
+    return this;
+  }
+
+  override delete(name: string): boolean {
+    const previous = super.get(name);
+    if (previous === undefined) return false;
+    this.#ungroup(name, previous);
+    this.#order.remove(name);
+    return super.delete(name);
+  }
+
+  override clear(): void {
+    super.clear();
+    this.#order.clear();
+    this.#groups.clear();
+  }
+
+  /** Up to `limit` values whose names sort after `after` (from the first without it), and whether more follow. */
+  pageAfter(after: string | undefined, limit: number): { items: V[]; more: boolean } {
+    const { names, more } = this.#order.after(after, limit);
+    return { items: names.map((n) => super.get(n)!), more };
+  }
+
+  /** The values whose `group` field is `value`, in the order they were stored. */
+  grouped(group: G, value: string): V[] {
+    const names = this.#groups.get(`${group}\u0000${value}`);
+    return names ? [...names].map((n) => super.get(n)!) : [];
+  }
+
+  #group(name: string, value: V): void {
+    for (const group in this.#groupBy) {
+      const field = this.#groupBy[group](value);
+      if (field === undefined) continue;
+      const id = `${group}\u0000${field}`;
+      let names = this.#groups.get(id);
+      if (!names) this.#groups.set(id, (names = new Set()));
+      names.add(name);
+    }
+  }
+
+  #ungroup(name: string, value: V): void {
+    for (const group in this.#groupBy) {
+      const field = this.#groupBy[group](value);
+      if (field === undefined) continue;
+      const id = `${group}\u0000${field}`;
+      const names = this.#groups.get(id);
+      names?.delete(name);
+      if (names?.size === 0) this.#groups.delete(id);
+    }
+  }
+}
+
+/** Chunks of at most this many names (split in two beyond it): inserts move at most a chunk. */
+const CHUNK = 512;
+
+/** First index in sorted `xs` whose element is >= `x` (or > `x` with `strict`). */
+function bound(xs: readonly string[], x: string, strict: boolean): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const m = xs[mid]!;
+    if (m < x || (strict && m === x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Names in code-unit order (as `<` compares strings), as a list of sorted chunks with each
+ * chunk's last name alongside: finding a name is two binary searches.
+ */
+class SortedNames {
+  #chunks: string[][] = [];
+  #lasts: string[] = [];
+
+  insert(name: string): void {
+    if (this.#chunks.length === 0) {
+      this.#chunks.push([name]);
+      this.#lasts.push(name);
+      return;
+    }
+    const c = Math.min(bound(this.#lasts, name, false), this.#chunks.length - 1);
+    const chunk = this.#chunks[c]!;
+    const i = bound(chunk, name, false);
+    if (chunk[i] === name) return;
+    chunk.splice(i, 0, name);
+    this.#lasts[c] = chunk[chunk.length - 1]!;
+    if (chunk.length > 2 * CHUNK) {
+      const right = chunk.splice(CHUNK);
+      this.#chunks.splice(c + 1, 0, right);
+      this.#lasts[c] = chunk[chunk.length - 1]!;
+      this.#lasts.splice(c + 1, 0, right[right.length - 1]!);
+    }
+  }
+
+  remove(name: string): void {
+    const c = bound(this.#lasts, name, false);
+    const chunk = this.#chunks[c];
+    if (!chunk) return;
+    const i = bound(chunk, name, false);
+    if (chunk[i] !== name) return;
+    chunk.splice(i, 1);
+    if (chunk.length > 0) {
+      this.#lasts[c] = chunk[chunk.length - 1]!;
+    } else {
+      this.#chunks.splice(c, 1);
+      this.#lasts.splice(c, 1);
+    }
+  }
+
+  clear(): void {
+    this.#chunks = [];
+    this.#lasts = [];
+  }
+
+  /** Up to `limit` names after `after` (strictly), and whether any further name exists. */
+  after(after: string | undefined, limit: number): { names: string[]; more: boolean } {
+    let c = after === undefined ? 0 : bound(this.#lasts, after, true);
+    let i = after === undefined || c >= this.#chunks.length ? 0 : bound(this.#chunks[c]!, after, true);
+    const names: string[] = [];
+    while (c < this.#chunks.length && names.length < limit) {
+      const chunk = this.#chunks[c]!;
+      const take = chunk.slice(i, i + limit - names.length);
+      names.push(...take);
+      i += take.length;
+      if (i >= chunk.length) {
+        c++;
+        i = 0;
+      }
+    }
+    return { names, more: c < this.#chunks.length };
+  }
+}
