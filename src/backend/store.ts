@@ -190,6 +190,8 @@ export interface RegionState {
   readonly customKeyStores: Map<string, CustomKeyStoreRecord>;
   /** By grant ID. */
   readonly grants: IndexedMap<GrantRecord, 'key' | 'retiring'>;
+  /** KMS's default key policy here, once made: one string for every key that has it (keyPolicy.ts). */
+  defaultPolicy?: string;
 }
 
 /** The group of a grant's retiring principal or retiring service principal, as ListRetirableGrants names them. */

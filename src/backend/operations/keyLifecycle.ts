@@ -64,7 +64,7 @@ const CreateKey = operation<CreateKeyRequest>({
     const origin = input.Origin ?? 'AWS_KMS';
     const placement = placementOf(ctx.region, input, keySpec);
     if (specInfo(keySpec).chinaOnly && ctx.scope.partition !== 'aws-cn') throw createKeyErrors.chinaOnly(keySpec);
-    const policy = input.Policy ?? defaultKeyPolicy(ctx.scope);
+    const policy = input.Policy ?? defaultKeyPolicy(ctx.region);
     parsePolicy(policy);
     const tags = mergeTags(new Map(), input.Tags ?? []);
     const keyId = input.MultiRegion ? `mrk-${ctx.core.entropy.hex(32)}` : ctx.core.entropy.uuid();
