@@ -11,11 +11,13 @@
 export class IndexedMap<V, G extends string = never> extends Map<string, V> {
   readonly #order = new SortedNames();
   readonly #groupBy: Readonly<Record<G, (value: V) => string | undefined>>;
-  readonly #groups = new Map<string, Set<string>>();
+  /** Per group, field value → the names stored with it: one name as itself (most keys have one alias), more as a set. */
+  readonly #groups = new Map<G, Map<string, string | Set<string>>>();
 
   constructor(groupBy: Readonly<Record<G, (value: V) => string | undefined>>) {
     super();
     this.#groupBy = groupBy;
+    for (const group in groupBy) this.#groups.set(group, new Map());
   }
 
   override set(name: string, value: V): this {
@@ -38,7 +40,7 @@ export class IndexedMap<V, G extends string = never> extends Map<string, V> {
   override clear(): void {
     super.clear();
     this.#order.clear();
-    this.#groups.clear();
+    for (const members of this.#groups.values()) members.clear();
   }
 
   /** Up to `limit` values whose names sort after `after` (from the first without it), and whether more follow. */
@@ -49,29 +51,29 @@ export class IndexedMap<V, G extends string = never> extends Map<string, V> {
 
   /** The values whose `group` field is `value`, in the order they were stored. */
   grouped(group: G, value: string): V[] {
-    const names = this.#groups.get(`${group}\u0000${value}`);
-    return names ? [...names].map((n) => super.get(n)!) : [];
+    const names = this.#groups.get(group)!.get(value);
+    if (names === undefined) return [];
+    return typeof names === 'string' ? [super.get(names)!] : [...names].map((n) => super.get(n)!);
   }
 
   #group(name: string, value: V): void {
-    for (const group in this.#groupBy) {
+    for (const [group, members] of this.#groups) {
       const field = this.#groupBy[group](value);
       if (field === undefined) continue;
-      const id = `${group}\u0000${field}`;
-      let names = this.#groups.get(id);
-      if (!names) this.#groups.set(id, (names = new Set()));
-      names.add(name);
+      const names = members.get(field);
+      if (names === undefined) members.set(field, name);
+      else if (typeof names !== 'string') names.add(name);
+      else if (names !== name) members.set(field, new Set([names, name]));
     }
   }
 
   #ungroup(name: string, value: V): void {
-    for (const group in this.#groupBy) {
+    for (const [group, members] of this.#groups) {
       const field = this.#groupBy[group](value);
       if (field === undefined) continue;
-      const id = `${group}\u0000${field}`;
-      const names = this.#groups.get(id);
-      names?.delete(name);
-      if (names?.size === 0) this.#groups.delete(id);
+      const names = members.get(field);
+      if (names === name) members.delete(field);
+      else if (typeof names !== 'string' && names?.delete(name) && names.size === 0) members.delete(field);
     }
   }
 }

@@ -46,7 +46,7 @@ beforeEach(() => {
 const newKey = async (client: KMSClient) => (await client.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId!;
 
 /** Every call's outcome, fulfilled or rejected, in the order the calls were made. */
-const settled = <T>(calls: Promise<T>[]) => Promise.allSettled(calls);
+const settled = (calls: Promise<unknown>[]) => Promise.allSettled(calls);
 
 function rejectionsOf(results: PromiseSettledResult<unknown>[]): unknown[] {
   return results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
