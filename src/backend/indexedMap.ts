@@ -4,11 +4,16 @@
  * change once stored (a grant's key, an alias's target), so "every X of key K" costs what K has,
  * not what the region has. Everything else uses it as the plain Map it is.
  *
+ * The order and the groups are built on first use and kept up to date from then on, so filling
+ * the map (a rollback, a fixture load) costs no more than filling a Map.
+ *
  * A value's grouping fields must not be changed in place: store a new value under the same name
  * (the index then moves it to its new groups).
  * @internal
  */
 export class IndexedMap<V, G extends string = never> extends Map<string, V> {
+  /** The sorted names and the groups, once something has read them. */
+  #indexed = false;
   readonly #order = new SortedNames();
   readonly #groupBy: Readonly<Record<G, (value: V) => string | undefined>>;
   /** Per group, field value → the names stored with it: one name as itself (most keys have one alias), more as a set. */
@@ -21,6 +26,7 @@ export class IndexedMap<V, G extends string = never> extends Map<string, V> {
   }
 
   override set(name: string, value: V): this {
+    if (!this.#indexed) return super.set(name, value);
     const previous = super.get(name);
     if (previous !== undefined) this.#ungroup(name, previous);
     else this.#order.insert(name);
@@ -30,6 +36,7 @@ export class IndexedMap<V, G extends string = never> extends Map<string, V> {
   }
 
   override delete(name: string): boolean {
+    if (!this.#indexed) return super.delete(name);
     const previous = super.get(name);
     if (previous === undefined) return false;
     this.#ungroup(name, previous);
@@ -39,18 +46,28 @@ export class IndexedMap<V, G extends string = never> extends Map<string, V> {
 
   override clear(): void {
     super.clear();
-    this.#order.clear();
+    this.#order.fill([]);
     for (const members of this.#groups.values()) members.clear();
+    this.#indexed = false;
+  }
+
+  #index(): void {
+    if (this.#indexed) return;
+    this.#order.fill([...super.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    for (const [name, value] of super.entries()) this.#group(name, value);
+    this.#indexed = true;
   }
 
   /** Up to `limit` values whose names sort after `after` (from the first without it), and whether more follow. */
   pageAfter(after: string | undefined, limit: number): { items: V[]; more: boolean } {
+    this.#index();
     const { names, more } = this.#order.after(after, limit);
     return { items: names.map((n) => super.get(n)!), more };
   }
 
   /** The values whose `group` field is `value`, in the order they were stored. */
   grouped(group: G, value: string): V[] {
+    this.#index();
     const names = this.#groups.get(group)!.get(value);
     if (names === undefined) return [];
     return typeof names === 'string' ? [super.get(names)!] : [...names].map((n) => super.get(n)!);
@@ -137,9 +154,11 @@ class SortedNames {
     }
   }
 
-  clear(): void {
+  /** Replaces the content with `sorted` (already in order, no repeats). */
+  fill(sorted: readonly string[]): void {
     this.#chunks = [];
-    this.#lasts = [];
+    for (let i = 0; i < sorted.length; i += CHUNK) this.#chunks.push(sorted.slice(i, i + CHUNK));
+    this.#lasts = this.#chunks.map((chunk) => chunk[chunk.length - 1]!);
   }
 
   /** Up to `limit` names after `after` (strictly), and whether any further name exists. */
