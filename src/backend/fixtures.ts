@@ -1,7 +1,7 @@
 import type { KeySpec, KeyUsageType, Tag } from '@aws-sdk/client-kms';
 import { usageError } from '../errors';
 import { DAY_MS } from './clock';
-import { rescheduleAll } from './deletion';
+import { scheduleDeletion } from './deletion';
 import { deriveBytes } from './entropy';
 import { isSymmetricSpec, KEY_SPECS, materialBytes, specInfo } from './keySpecs';
 import { enterDeclaredState, initialState, isPendingDeletion, type DeclarableState } from './keyStates';
@@ -76,11 +76,12 @@ export function loadFixture(core: Core, fixture: Fixture, defaults: { accountId:
   for (const { declared, scope, key } of planned) {
     const region = core.store.region(scope);
     region.keys.set(key.keyId, key);
+    // Declared keys have no rotation, expiry or transient state: a declared deletion is all that falls due.
+    scheduleDeletion(core, region, key);
     for (const name of declared.aliases ?? []) {
       region.aliases.set(name, { aliasName: name, aliasArn: aliasArn(scope, name), targetKeyId: key.keyId, creationDate: now, lastUpdatedDate: now });
     }
   }
-  rescheduleAll(core);
 }
 
 /** A declared ISO date, or a usage error naming the field. */
