@@ -131,7 +131,7 @@ function stateOps(kms: KmsFake, size: number): string[][] {
 async function main(): Promise<void> {
   const started = performance.now();
   console.log(`\nkms-fake scale bench: node ${process.version}, gc ${heapBytes.exposed ? 'exposed' : 'NOT exposed (memory rows are noise)'}`);
-  console.log('\nheap per symmetric key (heapUsed + arrayBuffers delta after gc, / key count; goal ≤ 4 KiB)');
+  console.log('\nheap per symmetric key (heapUsed + external delta after gc, / key count; goal ≤ 4 KiB)');
   table(['keys', 'per key', 'goal', 'note'], await memoryPerKey());
 
   const kms = new KmsFake({ callHistoryLimit: 0 });

@@ -2,13 +2,13 @@
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
-/** Live JS heap plus ArrayBuffer backing stores, after full collections (run under --expose-gc). */
+/** Live JS heap plus memory held outside it (ArrayBuffer backing stores and the like), after full collections (run under --expose-gc). */
 export const heapBytes = Object.assign(
   (): number => {
     gc?.();
     gc?.();
     const m = process.memoryUsage();
-    return m.heapUsed + m.arrayBuffers;
+    return m.heapUsed + m.external;
   },
   { exposed: gc !== undefined },
 );
