@@ -5,6 +5,7 @@ import {
   CreateGrantCommand,
   CreateKeyCommand,
   DecryptCommand,
+  DeleteAliasCommand,
   DescribeKeyCommand,
   DisableKeyCommand,
   DisabledException,
@@ -157,6 +158,33 @@ describe('ListKeys paging while other clients create and delete keys', () => {
     const { Keys } = await clients[0]!.send(new ListKeysCommand({ Limit: 1000 }));
     expect(Keys!.length).toBeGreaterThan(stable.size);
     expect(Keys!.length).toBeLessThan(stable.size + step + 30);
+  });
+});
+
+describe('ListAliases paging while other clients create, retarget and delete aliases', () => {
+  it('lists every alias that exists throughout exactly once, naming its key', async () => {
+    const [keyA, keyB] = await Promise.all([newKey(clients[0]!), newKey(clients[1]!)]);
+    const stable = Array.from({ length: 40 }, (_, i) => `alias/stable-${String(i).padStart(2, '0')}`);
+    await Promise.all(stable.map((AliasName, i) => clients[i % CLIENTS]!.send(new CreateAliasCommand({ AliasName, TargetKeyId: keyA }))));
+    const seen: string[] = [];
+    let Marker: string | undefined;
+    let step = 0;
+    do {
+      const churn = [
+        clients[(step + 1) % CLIENTS]!.send(new CreateAliasCommand({ AliasName: `alias/churn-${step}`, TargetKeyId: keyB })),
+        ...(step > 0 ? [clients[(step + 2) % CLIENTS]!.send(new DeleteAliasCommand({ AliasName: `alias/churn-${step - 1}` }))] : []),
+        clients[(step + 3) % CLIENTS]!.send(new UpdateAliasCommand({ AliasName: stable[(step * 7) % stable.length], TargetKeyId: step % 2 ? keyA : keyB })),
+      ];
+      const [page] = await Promise.all([clients[0]!.send(new ListAliasesCommand({ Limit: 3, ...(Marker && { Marker }) })), ...churn]);
+      seen.push(...page.Aliases!.map((a) => a.AliasName!));
+      for (const alias of page.Aliases!) expect([keyA, keyB]).toContain(alias.TargetKeyId);
+      Marker = page.NextMarker;
+      step++;
+    } while (Marker);
+    expect(seen.length).toBe(new Set(seen).size);
+    for (const name of stable) expect(seen).toContain(name);
+    const byKey = await Promise.all([keyA, keyB].map((KeyId) => clients[0]!.send(new ListAliasesCommand({ KeyId }))));
+    expect(byKey.flatMap((out) => out.Aliases!.map((a) => a.AliasName)).sort()).toEqual([...stable, `alias/churn-${step - 1}`].sort());
   });
 });
 
