@@ -85,6 +85,7 @@ describe('CreateAlias and UpdateAlias races', () => {
   it('UpdateAlias from every client, beside DescribeKey by the alias: every call succeeds, each read sees a key it was pointed at, and the alias stays once', async () => {
     const keys = await Promise.all(clients.map(newKey));
     await clients[0]!.send(new CreateAliasCommand({ AliasName: 'alias/moving', TargetKeyId: keys[0] }));
+    expect((await clients[0]!.send(new ListAliasesCommand({ KeyId: keys[0] }))).Aliases!.map((a) => a.AliasName)).toEqual(['alias/moving']);
     const reads: Promise<string>[] = [];
     const updates = clients.map((c, i) => {
       reads.push(c.send(new DescribeKeyCommand({ KeyId: 'alias/moving' })).then((out) => out.KeyMetadata!.KeyId!));
