@@ -47,26 +47,86 @@ export interface DueList {
   clear(): void;
 }
 
+interface DueEntry {
+  readonly at: number;
+  /** Insertion order: entries due at the same time run in the order they were added. */
+  readonly seq: number;
+  readonly action: () => void;
+}
+
+const earlier = (a: DueEntry, b: DueEntry) => a.at < b.at || (a.at === b.at && a.seq < b.seq);
+
+/** A binary min-heap by (time, insertion order): adding and taking the next are O(log n), whatever else is due. */
+function createHeap() {
+  let items: DueEntry[] = [];
+  const swap = (i: number, j: number) => {
+    const t = items[i]!;
+    items[i] = items[j]!;
+    items[j] = t;
+  };
+  return {
+    get size() {
+      return items.length;
+    },
+    peek: (): DueEntry | undefined => items[0],
+    push(entry: DueEntry) {
+      items.push(entry);
+      for (let i = items.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!earlier(items[i]!, items[parent]!)) break;
+        swap(i, parent);
+        i = parent;
+      }
+    },
+    pop(): DueEntry | undefined {
+      const top = items[0];
+      const last = items.pop();
+      if (items.length === 0 || last === undefined) return top;
+      items[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let least = i;
+        if (l < items.length && earlier(items[l]!, items[least]!)) least = l;
+        if (r < items.length && earlier(items[r]!, items[least]!)) least = r;
+        if (least === i) break;
+        swap(i, least);
+        i = least;
+      }
+      return top;
+    },
+    clear() {
+      items = [];
+    },
+  };
+}
+
 export function createDueList(): DueList {
-  let due: { at: number; action: () => void; kind: 'scheduled' | 'transient' }[] = [];
+  // Transient endings apart, so settle() takes them without looking at the scheduled rest.
+  const heaps = { scheduled: createHeap(), transient: createHeap() };
+  let seq = 0;
+  const next = () => {
+    const s = heaps.scheduled.peek();
+    const t = heaps.transient.peek();
+    return s && (!t || earlier(s, t)) ? heaps.scheduled : t ? heaps.transient : undefined;
+  };
   return {
     add(at, action, kind = 'scheduled') {
-      const entry = { at: at.getTime(), action, kind };
-      const i = due.findIndex((d) => d.at > entry.at);
-      if (i === -1) due.push(entry);
-      else due.splice(i, 0, entry);
+      heaps[kind].push({ at: at.getTime(), seq: seq++, action });
     },
     runDue(now) {
       const t = now.getTime();
-      while (due.length > 0 && due[0]!.at <= t) due.shift()!.action();
+      for (let heap = next(); heap && heap.peek()!.at <= t; heap = next()) heap.pop()!.action();
     },
     settle() {
-      const transient = due.filter((d) => d.kind === 'transient');
-      due = due.filter((d) => d.kind !== 'transient');
-      for (const d of transient) d.action();
+      // Only those pending now: an ending that schedules another transient state leaves it pending.
+      const pending: DueEntry[] = [];
+      while (heaps.transient.size > 0) pending.push(heaps.transient.pop()!);
+      for (const d of pending) d.action();
     },
     clear: () => {
-      due = [];
+      heaps.scheduled.clear();
+      heaps.transient.clear();
     },
   };
 }

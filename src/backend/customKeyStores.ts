@@ -18,8 +18,7 @@ export function storeNamed(region: RegionState, id: string): CustomKeyStoreRecor
 }
 
 /** The keys of the region in the store (keys pending deletion included). */
-export const keysInStore = (region: RegionState, storeId: string): KeyRecord[] =>
-  [...region.keys.values()].filter((k) => k.customKeyStoreId === storeId);
+export const keysInStore = (region: RegionState, storeId: string): KeyRecord[] => region.keys.grouped('store', storeId);
 
 interface NewKeyPlacement {
   CustomKeyStoreId?: string | undefined;

@@ -19,9 +19,9 @@ function deleteIfDue(core: Core, region: RegionState, key: KeyRecord): void {
   if (region.keys.get(key.keyId) !== key || !isPendingDeletion(key) || !key.deletionDate) return;
   if (key.deletionDate.getTime() > core.clock.now().getTime()) return;
   region.keys.delete(key.keyId);
-  for (const [name, alias] of region.aliases) if (alias.targetKeyId === key.keyId) region.aliases.delete(name);
+  for (const alias of region.aliases.grouped('target', key.keyId)) region.aliases.delete(alias.aliasName);
   // Its grants go with it; a replica's grants are its own (developer guide: multi-Region keys, independent properties).
-  for (const [id, grant] of region.grants) if (grant.keyId === key.keyId) region.grants.delete(id);
+  for (const grant of region.grants.grouped('key', key.keyId)) region.grants.delete(grant.grantId);
   // A primary waiting for this, its last replica, now starts its own waiting period.
   const primary = afterMemberDeleted(core.store, key, key.deletionDate);
   if (primary) scheduleDeletion(core, primary.region, primary.key);

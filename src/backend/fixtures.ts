@@ -1,14 +1,14 @@
 import type { KeySpec, KeyUsageType, Tag } from '@aws-sdk/client-kms';
 import { usageError } from '../errors';
 import { DAY_MS } from './clock';
-import { rescheduleAll } from './deletion';
+import { scheduleDeletion } from './deletion';
 import { deriveBytes } from './entropy';
 import { isSymmetricSpec, KEY_SPECS, materialBytes, specInfo } from './keySpecs';
 import { enterDeclaredState, initialState, isPendingDeletion, type DeclarableState } from './keyStates';
 import type { Core } from './core';
 import { defaultKeyPolicy } from './keyPolicy';
 import { KEY_ID_PATTERN } from './resolveKey';
-import { aliasArn, keyArn, PENDING_WINDOW_DAYS, scopeOf, type KeyRecord, type Scope } from './store';
+import { aliasArn, keyArn, PENDING_WINDOW_DAYS, scopeOf, type KeyRecord, type RegionState } from './store';
 
 /** One declared key. Everything but `keyId` has AWS's default. */
 export interface FixtureKey {
@@ -58,7 +58,7 @@ export function loadFixture(core: Core, fixture: Fixture, defaults: { accountId:
   const now = core.clock.now();
   const planned = fixture.keys.map((declared) => {
     const scope = scopeOf(defaults.accountId, declared.region ?? fixture.region ?? defaults.region);
-    return { declared, scope, key: keyOf(declared, scope, seed, now) };
+    return { declared, scope, key: keyOf(declared, core.store.region(scope), seed, now) };
   });
   const taken = new Set<string>();
   for (const { declared, scope, key } of planned) {
@@ -76,11 +76,12 @@ export function loadFixture(core: Core, fixture: Fixture, defaults: { accountId:
   for (const { declared, scope, key } of planned) {
     const region = core.store.region(scope);
     region.keys.set(key.keyId, key);
+    // Declared keys have no rotation, expiry or transient state: a declared deletion is all that falls due.
+    scheduleDeletion(core, region, key);
     for (const name of declared.aliases ?? []) {
       region.aliases.set(name, { aliasName: name, aliasArn: aliasArn(scope, name), targetKeyId: key.keyId, creationDate: now, lastUpdatedDate: now });
     }
   }
-  rescheduleAll(core);
 }
 
 /** A declared ISO date, or a usage error naming the field. */
@@ -90,8 +91,9 @@ function dateOf(value: string, field: string, keyId: string): Date {
   return date;
 }
 
-function keyOf(declared: FixtureKey, scope: Scope, seed: string, now: Date): KeyRecord {
+function keyOf(declared: FixtureKey, region: RegionState, seed: string, now: Date): KeyRecord {
   const { keyId } = declared;
+  const { scope } = region;
   if (typeof keyId !== 'string' || !KEY_ID_PATTERN.test(keyId)) throw usageError(`fixture: invalid keyId ${String(keyId)}`);
   if ((declared.multiRegion === true) !== keyId.startsWith('mrk-')) throw usageError(`fixture: ${keyId}: mrk- IDs are for multiRegion keys only`);
   const keySpec = declared.keySpec ?? 'SYMMETRIC_DEFAULT';
@@ -112,7 +114,7 @@ function keyOf(declared: FixtureKey, scope: Scope, seed: string, now: Date): Key
     multiRegion: declared.multiRegion === true,
     state: initialState(hasMaterial),
     description: declared.description ?? '',
-    policy: policyText(declared.policy, scope),
+    policy: policyText(declared.policy, region),
     tags: new Map(Array.isArray(declared.tags) ? declared.tags.map((t) => [t.TagKey ?? '', t.TagValue ?? '']) : Object.entries(declared.tags ?? {})),
     materials: hasMaterial
       ? [
@@ -137,7 +139,7 @@ function applyState(key: KeyRecord, declared: FixtureKey, now: Date): void {
   }
 }
 
-function policyText(policy: string | object | undefined, scope: Scope): string {
-  if (policy === undefined) return defaultKeyPolicy(scope);
+function policyText(policy: string | object | undefined, region: RegionState): string {
+  if (policy === undefined) return defaultKeyPolicy(region);
   return typeof policy === 'string' ? policy : JSON.stringify(policy, null, 2);
 }

@@ -1,11 +1,16 @@
 import { keyPolicy } from '../errors';
-import { rootPrincipal, type Scope } from './store';
+import { rootPrincipal, type RegionState, type Scope } from './store';
 
 /**
  * The key policy KMS attaches when CreateKey gives none (API Reference: GetKeyPolicy example),
- * in KMS's own layout: the account root may do everything.
+ * in KMS's own layout: the account root may do everything. Made once per region and shared by
+ * its keys (a copy per key would be a quarter of a key's memory).
  */
-export function defaultKeyPolicy(scope: Scope): string {
+export function defaultKeyPolicy(region: RegionState): string {
+  return (region.defaultPolicy ??= policyFor(region.scope));
+}
+
+function policyFor(scope: Scope): string {
   return [
     '{',
     '  "Version" : "2012-10-17",',

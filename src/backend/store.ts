@@ -12,6 +12,7 @@ import type {
   WrappingKeySpec,
   XksProxyConnectivityType,
 } from '@aws-sdk/client-kms';
+import { IndexedMap } from './indexedMap';
 import type { KeyLastUsageTrackingOperation, RotationType } from './newerSdkTypes';
 
 /** Where a request lands: one account and one region of the fake. */
@@ -108,7 +109,7 @@ export interface KeyRecord {
   /** Multi-Region keys: the set as this member sees it (the same immutable value on every member). */
   multiRegionSet?: MultiRegionSet;
   /** Keys in a custom key store: the store, and for external stores the external key's ID. */
-  customKeyStoreId?: string;
+  readonly customKeyStoreId?: string;
   cloudHsmClusterId?: string;
   xksKeyId?: string;
   /** While `Unavailable`: whether EnableKey/DisableKey asked for the key to be enabled once available. */
@@ -147,12 +148,13 @@ export interface XksProxySettings {
   vpcEndpointServiceOwner?: string;
 }
 
+/** Immutable once stored (the region indexes aliases by target): UpdateAlias stores a new record. */
 export interface AliasRecord {
   readonly aliasName: string;
   readonly aliasArn: string;
-  targetKeyId: string;
+  readonly targetKeyId: string;
   readonly creationDate: Date;
-  lastUpdatedDate: Date;
+  readonly lastUpdatedDate: Date;
 }
 
 /**
@@ -176,14 +178,39 @@ export interface GrantRecord {
   readonly tokens: string[];
 }
 
-/** The keys, aliases and grants of one account in one region. */
+/**
+ * The keys, aliases and grants of one account in one region. Keys and aliases are kept in name
+ * order for paging; aliases are grouped by target key, keys by custom key store, grants by key and
+ * by retiring principal, so nothing that concerns one key or principal walks the whole region.
+ */
 export interface RegionState {
   readonly scope: Scope;
-  readonly keys: Map<string, KeyRecord>;
-  readonly aliases: Map<string, AliasRecord>;
+  readonly keys: IndexedMap<KeyRecord, 'store'>;
+  readonly aliases: IndexedMap<AliasRecord, 'target'>;
   readonly customKeyStores: Map<string, CustomKeyStoreRecord>;
   /** By grant ID. */
-  readonly grants: Map<string, GrantRecord>;
+  readonly grants: IndexedMap<GrantRecord, 'key' | 'retiring'>;
+  /** KMS's default key policy here, once made: one string for every key that has it (keyPolicy.ts). */
+  defaultPolicy?: string;
+}
+
+/** The group of a grant's retiring principal or retiring service principal, as ListRetirableGrants names them. */
+export const retiringGroup = (principal: { RetiringPrincipal?: string | undefined; RetiringServicePrincipal?: string | undefined }): string | undefined =>
+  principal.RetiringPrincipal !== undefined ? `principal:${principal.RetiringPrincipal}`
+  : principal.RetiringServicePrincipal !== undefined ? `service:${principal.RetiringServicePrincipal}`
+  : undefined;
+
+function emptyRegion(scope: Scope): RegionState {
+  return {
+    scope,
+    keys: new IndexedMap<KeyRecord, 'store'>({ store: (k) => k.customKeyStoreId }),
+    aliases: new IndexedMap<AliasRecord, 'target'>({ target: (a) => a.targetKeyId }),
+    customKeyStores: new Map(),
+    grants: new IndexedMap<GrantRecord, 'key' | 'retiring'>({
+      key: (g) => g.keyId,
+      retiring: (g) => retiringGroup({ RetiringPrincipal: g.retiringPrincipal, RetiringServicePrincipal: g.retiringServicePrincipal }),
+    }),
+  };
 }
 
 /**
@@ -203,7 +230,7 @@ export function createStore(): Store {
       const id = `${scope.accountId}/${scope.region}`;
       let state = byScope.get(id);
       if (!state) {
-        state = { scope, keys: new Map(), aliases: new Map(), customKeyStores: new Map(), grants: new Map() };
+        state = emptyRegion(scope);
         byScope.set(id, state);
       }
       return state;

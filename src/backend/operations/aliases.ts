@@ -4,7 +4,7 @@ import { specInfo } from '../keySpecs';
 import { KEY_ID_OR_ARN } from '../resolveKey';
 import { aliasArn, type AliasRecord, type KeyRecord } from '../store';
 import { operation, type OperationContext, type OperationGroup } from './operation';
-import { keyIdParam, limitParam, markerParam, pageFields, paginate } from './params';
+import { keyIdParam, limitParam, markerParam, pageFields, paginate, paginateIndexed } from './params';
 import type { StringShape } from '../shapes';
 
 /** AliasNameType in the KMS model: 1–256 characters of this set. */
@@ -64,8 +64,7 @@ const UpdateAlias = operation<UpdateAliasRequest>({
     const alias = existingAlias(ctx, input.AliasName!);
     const current = ctx.region.keys.get(alias.targetKeyId);
     if (current && keyType(current) !== keyType(key)) throw aliasErrors.differentKeyType(current.arn, key.arn);
-    alias.targetKeyId = key.keyId;
-    alias.lastUpdatedDate = ctx.now;
+    ctx.region.aliases.set(alias.aliasName, { ...alias, targetKeyId: key.keyId, lastUpdatedDate: ctx.now });
     return {};
   },
 });
@@ -84,8 +83,10 @@ const ListAliases = operation<ListAliasesRequest>({
   input: { KeyId: keyIdParam(false), Limit: limitParam(100), Marker: markerParam },
   run(ctx, input) {
     const key = input.KeyId === undefined ? undefined : ctx.requireKey(input.KeyId, KEY_ID_OR_ARN);
-    const all = [...ctx.region.aliases.values()].filter((a) => !key || a.targetKeyId === key.keyId);
-    const page = paginate(all, (a) => a.aliasName, input.Limit ?? 50, input.Marker);
+    const limit = input.Limit ?? 50;
+    const page = key
+      ? paginate(ctx.region.aliases.grouped('target', key.keyId), (a) => a.aliasName, limit, input.Marker)
+      : paginateIndexed(ctx.region.aliases, (a) => a.aliasName, limit, input.Marker);
     return {
       Aliases: page.items.map((a) => ({
         AliasName: a.aliasName,

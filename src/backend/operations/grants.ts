@@ -13,7 +13,7 @@ import { grants as grantErrors, pairing } from '../../errors';
 import { isSymmetricSpec } from '../keySpecs';
 import { KEY_ID_OR_ARN } from '../resolveKey';
 import type { Shape, StringShape } from '../shapes';
-import { keyArn, rootPrincipal, type GrantRecord, type KeyRecord } from '../store';
+import { keyArn, retiringGroup, rootPrincipal, type GrantRecord, type KeyRecord } from '../store';
 import { operation, type OperationContext, type OperationGroup } from './operation';
 import { dryRunParam, encryptionContext, grantTokens, keyIdParam, limitParam, markerParam, pageFields, paginate } from './params';
 
@@ -184,7 +184,7 @@ const CreateGrant = operation<CreateGrantRequest>({
     ctx.dryRunGate(input);
     const fields = fieldsOf(input, key);
     // With a Name, a repeated request with identical parameters answers the same GrantId and a new token.
-    const existing = fields.name === undefined ? undefined : [...ctx.region.grants.values()].find((g) => sameGrant(g, fields));
+    const existing = fields.name === undefined ? undefined : ctx.region.grants.grouped('key', key.keyId).find((g) => sameGrant(g, fields));
     const grant: GrantRecord = existing ?? { ...fields, grantId: ctx.core.entropy.hex(64), creationDate: ctx.now, tokens: [] };
     const token = `${TOKEN_PREFIX}${grant.grantId}${ctx.core.entropy.hex(64)}`;
     grant.tokens.push(token);
@@ -230,9 +230,8 @@ const ListGrants = operation<ListGrantsRequest>({
   },
   key: keyParam,
   run(ctx, input, key) {
-    const grants = [...ctx.region.grants.values()].filter(
+    const grants = ctx.region.grants.grouped('key', key.keyId).filter(
       (g) =>
-        g.keyId === key.keyId &&
         (input.GrantId === undefined || g.grantId === input.GrantId) &&
         (input.GranteePrincipal === undefined || g.granteePrincipal === input.GranteePrincipal) &&
         (input.GranteeServicePrincipal === undefined || g.granteeServicePrincipal === input.GranteeServicePrincipal),
@@ -246,12 +245,7 @@ const ListRetirableGrants = operation<ListRetirableGrantsRequest>({
   input: { RetiringPrincipal: principal, RetiringServicePrincipal: servicePrincipal, Limit: limitParam(100), Marker: markerParam },
   check: (input) => exactlyOne(['RetiringPrincipal', input.RetiringPrincipal], ['RetiringServicePrincipal', input.RetiringServicePrincipal]),
   run(ctx, input) {
-    const grants = [...ctx.region.grants.values()].filter((g) =>
-      input.RetiringPrincipal !== undefined
-        ? g.retiringPrincipal === input.RetiringPrincipal
-        : g.retiringServicePrincipal === input.RetiringServicePrincipal,
-    );
-    return listed(ctx, grants, input);
+    return listed(ctx, ctx.region.grants.grouped('retiring', retiringGroup(input)!), input);
   },
 });
 

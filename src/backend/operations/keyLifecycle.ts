@@ -35,7 +35,7 @@ import {
   limitParam,
   markerParam,
   pageFields,
-  paginate,
+  paginateIndexed,
   policyParam,
   tagList,
 } from './params';
@@ -64,7 +64,7 @@ const CreateKey = operation<CreateKeyRequest>({
     const origin = input.Origin ?? 'AWS_KMS';
     const placement = placementOf(ctx.region, input, keySpec);
     if (specInfo(keySpec).chinaOnly && ctx.scope.partition !== 'aws-cn') throw createKeyErrors.chinaOnly(keySpec);
-    const policy = input.Policy ?? defaultKeyPolicy(ctx.scope);
+    const policy = input.Policy ?? defaultKeyPolicy(ctx.region);
     parsePolicy(policy);
     const tags = mergeTags(new Map(), input.Tags ?? []);
     const keyId = input.MultiRegion ? `mrk-${ctx.core.entropy.hex(32)}` : ctx.core.entropy.uuid();
@@ -180,7 +180,7 @@ const UpdateKeyDescription = operation<UpdateKeyDescriptionRequest>({
 const ListKeys = operation<ListKeysRequest>({
   input: { Limit: limitParam(1000), Marker: markerParam },
   run(ctx, input) {
-    const page = paginate([...ctx.region.keys.values()], (k) => k.keyId, input.Limit ?? 100, input.Marker);
+    const page = paginateIndexed(ctx.region.keys, (k) => k.keyId, input.Limit ?? 100, input.Marker);
     return {
       Keys: page.items.map((k) => ({ KeyId: k.keyId, KeyArn: k.arn })),
       ...pageFields(page),

@@ -67,7 +67,7 @@ const ReplicateKey = operation<ReplicateKeyRequest>({
     const existing = memberIn(ctx.core.store, primary, region);
     if (existing) throw multiRegion.replicaExists(existing.arn);
     // Policy, description and tags are independent properties; the default policy is the replica Region's.
-    const policy = input.Policy ?? defaultKeyPolicy(scope);
+    const policy = input.Policy ?? defaultKeyPolicy(ctx.core.store.region(scope));
     parsePolicy(policy);
     const tags = mergeTags(new Map(), input.Tags ?? []);
     const replica = replicaRecord(primary, scope, ctx.now, { description: input.Description ?? '', policy, tags });

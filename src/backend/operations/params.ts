@@ -69,6 +69,8 @@ export interface Page<T> {
 /**
  * Pages over `items` sorted by `nameOf`. The marker names the last item returned, so a page
  * boundary survives deletions between calls; a marker the fake did not issue is rejected.
+ * For the few items of one key (tags, grants, rotations); a whole region's keys or aliases page
+ * through their index with {@link paginateIndexed}.
  */
 export function paginate<T>(
   items: readonly T[],
@@ -77,18 +79,41 @@ export function paginate<T>(
   marker: string | undefined,
 ): Page<T> {
   const sorted = [...items].sort((a, b) => compare(nameOf(a), nameOf(b)));
-  let start = 0;
-  if (marker !== undefined) {
-    const after = decodeMarker(marker);
-    start = sorted.findIndex((item) => compare(nameOf(item), after) > 0);
-    if (start === -1) start = sorted.length;
+  const after = marker === undefined ? undefined : decodeMarker(marker);
+  const start = after === undefined ? 0 : firstAfter(sorted.map(nameOf), after);
+  return pageOf(sorted.slice(start, start + limit), start + limit < sorted.length, nameOf);
+}
+
+/** An index that yields items in name order after a given name (see `IndexedMap`). */
+export interface NameOrdered<T> {
+  pageAfter(after: string | undefined, limit: number): { items: T[]; more: boolean };
+}
+
+/**
+ * {@link paginate}'s pages and markers, read from an index kept in name order: O(log n + page)
+ * per call. Items created or deleted between calls move no boundary: a page starts after the
+ * name its marker holds, so every item present throughout is listed exactly once.
+ */
+export function paginateIndexed<T>(index: NameOrdered<T>, nameOf: (item: T) => string, limit: number, marker: string | undefined): Page<T> {
+  const { items, more } = index.pageAfter(marker === undefined ? undefined : decodeMarker(marker), limit);
+  return pageOf(items, more, nameOf);
+}
+
+function pageOf<T>(items: T[], truncated: boolean, nameOf: (item: T) => string): Page<T> {
+  const last = items[items.length - 1];
+  return truncated && last !== undefined ? { items, truncated, nextMarker: encodeMarker(nameOf(last)) } : { items, truncated };
+}
+
+/** Index of the first of the sorted `names` after `after`. */
+function firstAfter(names: readonly string[], after: string): number {
+  let lo = 0;
+  let hi = names.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(names[mid]!, after) <= 0) lo = mid + 1;
+    else hi = mid;
   }
-  const page = sorted.slice(start, start + limit);
-  const truncated = start + limit < sorted.length;
-  const last = page[page.length - 1];
-  return truncated && last !== undefined
-    ? { items: page, truncated, nextMarker: encodeMarker(nameOf(last)) }
-    : { items: page, truncated };
+  return lo;
 }
 
 /** A page's `Truncated` and, when there is more, `NextMarker`, as every List* output carries them. */
