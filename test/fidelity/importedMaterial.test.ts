@@ -129,4 +129,14 @@ describe('NEW_KEY_MATERIAL while other material waits in PENDING_ROTATION (test_
     const all = await client.send(new ListKeyRotationsCommand({ KeyId: key.KeyId, IncludeKeyMaterial: 'ALL_KEY_MATERIAL' }));
     expect(all.Rotations?.filter((r) => r.KeyMaterialState === 'PENDING_ROTATION').map((r) => r.KeyMaterialId)).toEqual([pending.KeyMaterialId]);
   });
+
+  it('stays refused once the waiting material is deleted, and its text advises no deletion', async () => {
+    const key = (await client.send(new CreateKeyCommand({ Origin: 'EXTERNAL' }))).KeyMetadata!;
+    await importMaterial(client, key.KeyId!, randomBytes(32));
+    const pending = await importMaterial(client, key.KeyId!, randomBytes(32), { ImportType: 'NEW_KEY_MATERIAL' });
+    await client.send(new DeleteImportedKeyMaterialCommand({ KeyId: key.KeyId, KeyMaterialId: pending.KeyMaterialId }));
+    const error = await failure(importMaterial(client, key.KeyId!, randomBytes(32), { ImportType: 'NEW_KEY_MATERIAL' }));
+    expect(error.message).toContain(pending.KeyMaterialId!);
+    expect(error.message).not.toMatch(/delet/i);
+  });
 });
