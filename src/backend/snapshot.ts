@@ -1,4 +1,4 @@
-import type { AliasRecord, CustomKeyStoreRecord, GrantRecord, KeyMaterial, KeyRecord, KeyRotation, Store, XksProxySettings } from './store';
+import type { AliasRecord, CustomKeyStoreRecord, GrantRecord, KeyRecord, KeyRotation, Store } from './store';
 
 /** A deep copy of every account × region: keys (with material), aliases, tags and grants. */
 export interface StoreSnapshot {
@@ -46,23 +46,34 @@ export function takeSnapshot(store: Store): StoreSnapshot {
 
 // ---- what a snapshot shows when printed ----
 
-/**
- * Stored strings that are secrets: the custom key store password and the XKS credential (members
- * the SDK model marks sensitive). Byte arrays (key material, seeds, private keys) are all hidden.
- */
-const SECRET_STRINGS: ReadonlySet<string> = new Set(['keyStorePassword', 'accessKeyId', 'secret'] satisfies (keyof CustomKeyStoreRecord | keyof XksProxySettings | keyof KeyMaterial)[]);
+const NOT_SHOWN = '[not shown]';
 
-/** A copy of a stored value for printing: byte arrays, secret strings and crypto handles (node's KeyObject) not shown. */
-function withoutSecrets(value: unknown, name = ''): unknown {
+/**
+ * A custom key store as printed: its password and XKS credential (members the SDK model marks
+ * sensitive) not shown. Hidden where they are stored, not by member name: an encryption context
+ * key or a tag may be called `secret` too, and it is no secret.
+ */
+const storeWithoutSecrets = (store: CustomKeyStoreRecord): CustomKeyStoreRecord => ({
+  ...store,
+  ...(store.keyStorePassword !== undefined && { keyStorePassword: NOT_SHOWN }),
+  ...(store.xks && { xks: { ...store.xks, accessKeyId: NOT_SHOWN, secret: NOT_SHOWN } }),
+});
+
+/** A copy of a stored value for printing: byte arrays (key material, seeds, private keys) and crypto handles (node's KeyObject) not shown. */
+function withoutSecrets(value: unknown): unknown {
   if (value instanceof Uint8Array) return `[${value.length} bytes, not shown]`;
-  if (typeof value === 'string') return SECRET_STRINGS.has(name) ? '[not shown]' : value;
   if (value === null || typeof value !== 'object' || value instanceof Date) return value;
-  if (Array.isArray(value)) return value.map((item) => withoutSecrets(item));
+  if (Array.isArray(value)) return value.map(withoutSecrets);
   if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [k, withoutSecrets(v)]));
   const proto = Object.getPrototypeOf(value) as object | null;
   if (proto !== Object.prototype && proto !== null) return `[${value.constructor.name}, not shown]`;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutSecrets(v, k)]));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutSecrets(v)]));
 }
+
+const printed = (snapshot: StoreSnapshot): unknown =>
+  withoutSecrets({
+    regions: snapshot.regions.map((r) => ({ ...r, ...(r.customKeyStores && { customKeyStores: r.customKeyStores.map(storeWithoutSecrets) }) })),
+  });
 
 /**
  * A snapshot keeps every secret as data: `rollback` restores them, and comparing two snapshots
@@ -72,11 +83,11 @@ function withoutSecrets(value: unknown, name = ''): unknown {
  */
 const printedWithoutSecrets = {
   toJSON(this: StoreSnapshot): unknown {
-    return withoutSecrets({ regions: this.regions });
+    return printed(this);
   },
   // util.inspect formats what this returns, with the caller's options.
   [Symbol.for('nodejs.util.inspect.custom')](this: StoreSnapshot): unknown {
-    return withoutSecrets({ regions: this.regions });
+    return printed(this);
   },
 };
 

@@ -84,10 +84,12 @@ export function internalError(cause: unknown): KmsError {
 }
 
 /**
- * The text with everything it quotes left out: from the first quote mark to the last of the same
- * kind, so a quoted snippet that itself holds quotes (`"{"seed": "…"}"`) goes out whole.
+ * The text with everything it quotes left out: from the first quote mark to the last, of any kind,
+ * so a quoted snippet that itself holds quotes (`"{"seed": "…"}"`), even of another kind (an
+ * apostrophe: `"{"a": it's …"`), goes out whole. Words between two quoted values go with them.
  */
-export const withoutQuotes = (text: string): string => text.replace(/(['"`])[\s\S]*\1/g, (_quoted, mark: string) => `${mark}…${mark}`);
+export const withoutQuotes = (text: string): string =>
+  text.replace(/(['"`])[\s\S]*(['"`])/, (_quoted, open: string, close: string) => `${open}…${close}`);
 
 /** The generic families; the topical files build every message text on these. */
 export const unsupported = (message: string) => kmsError('UnsupportedOperationException', message);

@@ -21,10 +21,13 @@ export const importedMaterial = {
   /**
    * AWS refuses NEW_KEY_MATERIAL while other material waits in PENDING_ROTATION (LocalStack test_kms,
    * test_import_key_material_raises_if_there_is_already_key_material_pending, AWS-validated); its
-   * exception and text are not in a public record, so both are the fake's own.
+   * exception and text are not in a public record, so both are the fake's own. Deleting the waiting
+   * material leaves it waiting (without its bytes), so the text does not offer deletion as a way out.
    */
   onePending: (arn: string, pendingId: string) =>
-    unsupported(`${arn} already has key material ${pendingId} in the PENDING_ROTATION state. Rotate to it or delete it first.`),
+    unsupported(
+      `${arn} already has key material ${pendingId} in the PENDING_ROTATION state. Rotate to it with RotateKeyOnDemand first; if it was deleted, import it again before rotating.`,
+    ),
 };
 
 /** Rotation (API Reference: EnableKeyRotation, RotateKeyOnDemand, ListKeyRotations). */

@@ -150,6 +150,20 @@ describe('RSA encryption keys (floci-io/floci PR #3038, measured on AWS)', () =>
     await expectKmsError(client.send(new DecryptCommand({ KeyId: k.keyId, CiphertextBlob: blob })), 'InvalidCiphertextException', NO_MESSAGE);
   });
 
+  // One RSA ciphertext in 256 starts with the byte 0x01, as the fake's symmetric blobs do: bytes
+  // that merely look like a header (no key ID in them) are not a ciphertext of another key.
+  it('a blob of any length that only looks like a symmetric header: InvalidCiphertextException, never IncorrectKeyException', async () => {
+    const named = [(await rsaCiphertext()).k, await key()];
+    for (let length = 1; length <= 300; length += 1) {
+      const blob = new Uint8Array(length).fill(0x61);
+      blob[0] = 0x01;
+      if (length > 1) blob[1] = 36;
+      for (const k of named) {
+        await expectKmsError(client.send(new DecryptCommand({ KeyId: k.keyId, CiphertextBlob: blob })), 'InvalidCiphertextException', NO_MESSAGE);
+      }
+    }
+  });
+
   it('a symmetric ciphertext with an RSA algorithm: the algorithm against the symmetric key', async () => {
     const k = await key();
     const { CiphertextBlob } = await client.send(new EncryptCommand({ KeyId: k.keyId, Plaintext: bytes('hello') }));

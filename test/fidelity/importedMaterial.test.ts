@@ -6,6 +6,7 @@ import {
   GetParametersForImportCommand,
   ImportKeyMaterialCommand,
   ListKeyRotationsCommand,
+  RotateKeyOnDemandCommand,
   type KMSClient,
 } from '@aws-sdk/client-kms';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
@@ -128,5 +129,20 @@ describe('NEW_KEY_MATERIAL while other material waits in PENDING_ROTATION (test_
     expect(error.message).not.toMatch(/kms-fake/);
     const all = await client.send(new ListKeyRotationsCommand({ KeyId: key.KeyId, IncludeKeyMaterial: 'ALL_KEY_MATERIAL' }));
     expect(all.Rotations?.filter((r) => r.KeyMaterialState === 'PENDING_ROTATION').map((r) => r.KeyMaterialId)).toEqual([pending.KeyMaterialId]);
+  });
+
+  it('stays refused once the waiting material is deleted, and its text advises no deletion', async () => {
+    const key = (await client.send(new CreateKeyCommand({ Origin: 'EXTERNAL' }))).KeyMetadata!;
+    await importMaterial(client, key.KeyId!, randomBytes(32));
+    const waiting = randomBytes(32);
+    const pending = await importMaterial(client, key.KeyId!, waiting, { ImportType: 'NEW_KEY_MATERIAL' });
+    await client.send(new DeleteImportedKeyMaterialCommand({ KeyId: key.KeyId, KeyMaterialId: pending.KeyMaterialId }));
+    const error = await failure(importMaterial(client, key.KeyId!, randomBytes(32), { ImportType: 'NEW_KEY_MATERIAL' }));
+    expect(error.message).toContain(pending.KeyMaterialId!);
+    expect(error.message).not.toMatch(/delete it/i);
+    // What it advises works: import the waiting material again, then rotate to it.
+    await importMaterial(client, key.KeyId!, waiting, { ImportType: 'EXISTING_KEY_MATERIAL', KeyMaterialId: pending.KeyMaterialId });
+    await client.send(new RotateKeyOnDemandCommand({ KeyId: key.KeyId }));
+    expect((await describeKey(key.KeyId!)).CurrentKeyMaterialId).toBe(pending.KeyMaterialId);
   });
 });

@@ -236,6 +236,8 @@ describe('a bug of ours whose error quotes the request', () => {
     ['a SyntaxError quoting it in double quotes', (p: string) => new SyntaxError(`Unexpected token 't', "${p}" is not valid JSON`), 'SyntaxError: Unexpected token'],
     ["node's ERR_INVALID_ARG_VALUE quoting it in single quotes", (p: string) => new TypeError(`The argument 'data' is invalid. Received '${p}'`), 'TypeError: The argument'],
     ['a thrown string', (p: string) => `bad plaintext '${p}'`, 'bad plaintext'],
+    // The quoted text holds a quote mark of the other kind (an apostrophe), with the value after it.
+    ['a SyntaxError whose quoted text holds an apostrophe', (p: string) => new SyntaxError(`Unexpected token 'b', "{"a": b's ${p}}" is not valid JSON`), 'SyntaxError: Unexpected token'],
   ])('is a KMSInternalException naming the bug without the value: %s', async (_label, makeError, named) => {
     const { KeyMetadata } = await client.send(new CreateKeyCommand({}));
     const restore = breakEncrypt(makeError);
@@ -265,6 +267,7 @@ describe('usage errors', () => {
   // A fixture file holds the seed its key material derives from; its parser quotes the text it chokes on.
   it.each([
     ['fixture.json', '{"seed": seed-CANARY-1, "keys": []}', 'JSON'],
+    ['fixture.json', `{"a":x'seed-C}`, 'JSON'],
     ['fixture.yaml', 'seed: seed-CANARY-1: x\nkeys: []\n', 'YAML'],
   ])('%s that does not parse is refused without quoting its text', (name, text, format) => {
     const error = loadError(name, text);

@@ -1,5 +1,6 @@
 import {
   CreateCustomKeyStoreCommand,
+  CreateGrantCommand,
   CreateKeyCommand,
   GetParametersForImportCommand,
   GetPublicKeyCommand,
@@ -103,6 +104,16 @@ describe('snapshots and the fake, printed or serialized, show no secret', () => 
     expect(region.customKeyStores.map((s) => s.name).sort()).toEqual(['hsm', 'xks']);
     expect(region.keys[0]!.materials[0]!.secret).toMatch(/^\[\d+ bytes, not shown\]$/);
     expect(region.customKeyStores.find((s) => s.name === 'hsm')!.keyStorePassword).toBe('[not shown]');
+  });
+
+  it('hides secrets by where they are stored, not by name: a grant constraint keyed `secret` shows its value', async () => {
+    const { kms, client } = setup();
+    const { KeyMetadata } = await client.send(new CreateKeyCommand({}));
+    const context = { secret: 'ctx-1', accessKeyId: 'ctx-2', keyStorePassword: 'ctx-3' };
+    const grantee = 'arn:aws:iam::111122223333:role/app';
+    await client.send(new CreateGrantCommand({ KeyId: KeyMetadata!.KeyId, GranteePrincipal: grantee, Operations: ['Decrypt'], Constraints: { EncryptionContextSubset: context } }));
+    const json = JSON.parse(JSON.stringify(kms.snapshot())) as { store: { regions: { grants: { constraints: { EncryptionContextSubset: object } }[] }[] } };
+    expect(json.store.regions[0]!.grants[0]!.constraints.EncryptionContextSubset).toEqual(context);
   });
 
   it('printing the fake, or the errors in its call history, shows no stored secret either', async () => {

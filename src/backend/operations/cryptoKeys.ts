@@ -3,7 +3,7 @@ import type { CryptoProvider } from '../../crypto';
 import { attestationNotVerified, cryptoGap, incorrectKey, invalidCiphertext, noMaterial, plaintextTooLarge } from '../../errors';
 import { open, readHeader, seal, SYMMETRIC_IV_BYTES, type EncryptionContext } from '../../crypto/symmetric';
 import { algorithmsOf, isSymmetricSpec } from '../keySpecs';
-import { ALL_KEY_ID_FORMS } from '../resolveKey';
+import { ALL_KEY_ID_FORMS, KEY_ID_PATTERN } from '../resolveKey';
 import type { KeyMaterial, KeyRecord } from '../store';
 import { currentMaterial, keyPairOf, providerOf } from './material';
 import type { OperationContext } from './operation';
@@ -105,7 +105,9 @@ export function keyOfCiphertext(
   const named = namedKeyId === undefined ? undefined : ctx.requireKey(namedKeyId, ALL_KEY_ID_FORMS);
   if (named && algorithm !== 'SYMMETRIC_DEFAULT') return asymmetricOpening(ctx, named, blob, algorithm);
   const header = readHeader(blob);
-  if (!header) throw invalidCiphertext();
+  // The header is unauthenticated bytes: only one naming a key ID the fake could have made is a
+  // ciphertext of some key (one RSA ciphertext in 256 starts with the version byte).
+  if (!header || !KEY_ID_PATTERN.test(header.keyId)) throw invalidCiphertext();
   if (named && named.keyId !== header.keyId) throw incorrectKey();
   const key = named ?? ctx.region.keys.get(header.keyId);
   // The header is not authenticated yet: a blob naming no key here (tampered, another region's,
