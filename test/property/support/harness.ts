@@ -41,14 +41,47 @@ export interface Harness {
 }
 
 export async function createHarness(seed: string, settleMs = SETTLE_MS): Promise<Harness> {
-  const [a, pools] = await side(seed);
-  const [b] = await side(seed); // built alike, so its IDs are a's
+  const [first, pools] = await side(seed);
+  let a = first;
+  let [b] = await side(seed); // built alike, so its IDs are a's
   const startText = stateText(a.world.kms);
   let dirty = false;
   const errorsOf = new Map<string, ReadonlySet<string>>();
+
+  /** Builds both worlds afresh: once their entropy has parted, every later comparison would fail. */
+  async function rebuild() {
+    a.world.kms.reset();
+    b.world.kms.reset();
+    [[a], [b]] = [await side(seed), await side(seed)];
+    dirty = false;
+  }
+
+  async function judgeFailure(operation: string, error: unknown): Promise<string | undefined> {
+    if (!(error instanceof KMSServiceException)) {
+      // The SDK refusing an input client-side (before its serializer made a request) is not the fake's doing.
+      return a.reached ? `not an SDK exception: ${describeError(error)}` : undefined;
+    }
+    if (!errorsOf.has(operation)) errorsOf.set(operation, modelledErrors(operation));
+    if (error.name === 'KMSInternalException') return `the fake's bug marker: ${error.message}`;
+    if (!errorsOf.get(operation)!.has(error.name) && !UNMODELLED_FORMS.has(error.name) && !isDeclaredLimit(error.name, error.message)) {
+      return `${error.name} is not modelled for ${operation}: ${error.message}`;
+    }
+    const after = stateText(a.world.kms);
+    if (after !== startText) {
+      dirty = true;
+      return `a failed call (${error.name}: ${error.message}) changed the fake:\n${firstDifference(startText, after)}`;
+    }
+    const [drawA, drawB] = await Promise.all([draw(a), draw(b)]);
+    if (drawA === drawB) return undefined;
+    await rebuild();
+    return `a failed call (${error.name}: ${error.message}) drew entropy`;
+  }
+
   return {
     pools,
-    world: a.world,
+    get world() {
+      return a.world;
+    },
     async judge(operation, call) {
       if (dirty) {
         a.world.kms.rollback(a.world.start);
@@ -57,27 +90,14 @@ export async function createHarness(seed: string, settleMs = SETTLE_MS): Promise
       }
       const outcome = await send(a, operation, call, settleMs);
       if (outcome.kind === 'hang') return `no answer within ${settleMs} ms`;
-      if (outcome.kind === 'ok') {
-        dirty = true;
-        const problems = outputProblems(operation, outcome.output);
-        if (problems.length > 0) return `output departs from the SDK's shape: ${problems.join('; ')}`;
-        const twin = await send(b, operation, call, settleMs);
-        return twin.kind === 'ok' ? undefined : `the same call on an identical fake did not succeed: ${describeOutcome(twin)}`;
-      }
-      const { error } = outcome;
-      if (!(error instanceof KMSServiceException)) {
-        // The SDK refusing an input client-side (before its serializer made a request) is not the fake's doing.
-        return a.reached ? `not an SDK exception: ${describeError(error)}` : undefined;
-      }
-      if (!errorsOf.has(operation)) errorsOf.set(operation, modelledErrors(operation));
-      const allowed = errorsOf.get(operation)!;
-      if (error.name === 'KMSInternalException') return `the fake's bug marker: ${error.message}`;
-      if (!allowed.has(error.name) && !UNMODELLED_FORMS.has(error.name) && !isDeclaredLimit(error.name, error.message)) return `${error.name} is not modelled for ${operation}: ${error.message}`;
-      const after = stateText(a.world.kms);
-      if (after !== startText) return `a failed call (${error.name}: ${error.message}) changed the fake:\n${firstDifference(startText, after)}`;
-      const [drawA, drawB] = await Promise.all([draw(a), draw(b)]);
-      if (drawA !== drawB) return `a failed call (${error.name}: ${error.message}) drew entropy`;
-      return undefined;
+      if (outcome.kind === 'error') return judgeFailure(operation, outcome.error);
+      dirty = true;
+      const problems = outputProblems(operation, outcome.output);
+      if (problems.length > 0) return `output departs from the SDK's shape: ${problems.join('; ')}`;
+      const twin = await send(b, operation, call, settleMs);
+      if (twin.kind === 'ok') return undefined;
+      await rebuild();
+      return `the same call on an identical fake did not succeed: ${describeOutcome(twin)}`;
     },
     dispose() {
       a.world.kms.reset();
