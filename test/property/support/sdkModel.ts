@@ -28,10 +28,11 @@ export const UNMODELLED_FORMS: ReadonlySet<string> = new Set(['ValidationExcepti
 
 /**
  * The fake's declared limits (STYLE.md 3.12: nothing silently missing): what it cannot do, such
- * as verifying a Nitro Enclaves attestation document, it answers with an
+ * as verifying a Nitro Enclaves attestation document or SM2 cryptography, it answers with an
  * `UnsupportedOperationException` saying so, on any operation.
  */
-export const isDeclaredLimit = (name: string, message: string) => name === 'UnsupportedOperationException' && message.startsWith('kms-fake does not ');
+export const isDeclaredLimit = (name: string, message: string) =>
+  name === 'UnsupportedOperationException' && /^kms-fake (does not|cannot) /.test(message);
 
 type Ref = number | (() => StaticSchema);
 type Member = Ref | [Ref, unknown];
