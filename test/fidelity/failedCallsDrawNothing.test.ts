@@ -29,7 +29,7 @@ describe('a refused CreateCustomKeyStore', () => {
     ['naming a cluster already in use', { CustomKeyStoreName: 'taken', CloudHsmClusterId: 'cluster-00000000000', TrustAnchorCertificate: 'a', KeyStorePassword: 'kmsuser-password' }],
     ['of an external key store without its proxy settings', { CustomKeyStoreName: 'xks', CustomKeyStoreType: 'EXTERNAL_KEY_STORE' as const }],
   ])('%s leaves the next store ID as it was', async (_label, input) => {
-    const expected = await secondStoreId(async () => undefined);
+    const expected = await secondStoreId(() => Promise.resolve());
     const afterFailure = await secondStoreId((client) => failure(client.send(new CreateCustomKeyStoreCommand(input))));
     expect(afterFailure).toBe(expected);
   });
