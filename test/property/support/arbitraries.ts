@@ -115,6 +115,19 @@ export const anyValue: fc.Arbitrary<unknown> = fc.oneof(
  */
 export type Mode = 'plausible' | 'hostile';
 
+/**
+ * Members that name one of the world's keys and the algorithms that key offers, so a call can
+ * succeed (or fail deep inside: key state, material, ciphertext) rather than on a mismatch.
+ */
+export function keyCoherent(pools: Pools): fc.Arbitrary<Record<string, fc.Arbitrary<unknown>>> {
+  return pick(pools.keys).map(({ refs, algorithms }) => {
+    const ref = pick(refs);
+    const chosen: Record<string, fc.Arbitrary<unknown>> = { KeyId: ref, SourceKeyId: ref, DestinationKeyId: ref, TargetKeyId: ref };
+    for (const [member, values] of Object.entries(algorithms)) if (values.length > 0) chosen[member] = pick(values);
+    return chosen;
+  });
+}
+
 /** A value for one member, by its declared shape (if the fake declares one) and its name. */
 export function memberValue(name: string, shape: Shape | undefined, pools: Pools, mode: Mode): fc.Arbitrary<unknown> {
   const parts: fc.WeightedArbitrary<unknown>[] = [];
@@ -176,10 +189,16 @@ function edge(shape: Shape): fc.Arbitrary<unknown> {
 /**
  * An input object. Plausible: every required member, optional ones now and then, none the fake
  * declares no shape for. Hostile: any member may be missing, and unknown members come now and then.
+ * `chosen` members take their values from the given arbitraries instead.
  */
-export function structure(members: Readonly<Record<string, Shape | undefined>>, pools: Pools, mode: Mode): fc.Arbitrary<Record<string, unknown>> {
+export function structure(
+  members: Readonly<Record<string, Shape | undefined>>,
+  pools: Pools,
+  mode: Mode,
+  chosen: Readonly<Record<string, fc.Arbitrary<unknown>>> = {},
+): fc.Arbitrary<Record<string, unknown>> {
   const entries = Object.entries(members).map(([name, shape]) => {
-    const value = memberValue(name, shape, pools, mode).map((v) => [name, v] as const);
+    const value = (chosen[name] ?? memberValue(name, shape, pools, mode)).map((v) => [name, v] as const);
     if (mode === 'plausible' && shape?.required) return value;
     if (mode === 'plausible' && !shape) return fc.constant(undefined);
     return fc.option(value, { nil: undefined, freq: shape?.required ? 10 : 2 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { operationNamed } from '../../../src/backend/operations';
 import type { Shape } from '../../../src/backend/shapes';
-import { anyValue, structure, type Mode } from './arbitraries';
+import { anyValue, keyCoherent, structure, type Mode } from './arbitraries';
 import type { Call, Region } from './harness';
 import { requestMembers } from './sdkModel';
 import { CHINA_REGION, HOME_REGION, OTHER_REGION, type Pools } from './world';
@@ -24,9 +24,15 @@ const region: fc.Arbitrary<Region> = fc.oneof(
 /** Calls through the SDK's serializer, as a user's code makes them. */
 export const sdkCalls = (operation: string, pools: Pools): fc.Arbitrary<Call> => fc.record({ region, input: inputs(operation, pools) });
 
-/** Plausible inputs twice as often as hostile ones, so most calls get past validation. */
-const inputs = (operation: string, pools: Pools) =>
-  fc.oneof(...(['plausible', 'plausible', 'hostile'] as Mode[]).map((mode) => structure(membersOf(operation), pools, mode)));
+/**
+ * Inputs on one key with its own algorithms, plausible ones and hostile ones in equal parts, so
+ * most calls get past validation and many past the key checks.
+ */
+function inputs(operation: string, pools: Pools): fc.Arbitrary<Record<string, unknown>> {
+  const members = membersOf(operation);
+  const onOneKey = keyCoherent(pools).chain((chosen) => structure(members, pools, 'plausible', chosen));
+  return fc.oneof(onOneKey, ...(['plausible', 'hostile'] as Mode[]).map((mode) => structure(members, pools, mode)));
+}
 
 /** Bodies that are not a JSON object, or not JSON at all, or not UTF-8. */
 const BROKEN_BODIES = ['', ' ', 'null', '[]', '"text"', '1', 'true', '{', '{"KeyId":', '{"KeyId":"a",}', '{"a":1}{"b":2}', '\uFEFF{}', '[{}]', `${'['.repeat(5000)}${']'.repeat(5000)}`];

@@ -53,6 +53,8 @@ export interface World {
 
 /** Values of the world, by what they are; the generators pick members' values from these. */
 export interface Pools {
+  /** Each key's references (ID, ARN, aliases) and the algorithms it offers, by member name. */
+  keys: { refs: string[]; algorithms: Record<string, string[]> }[];
   keyRefs: string[];
   foreignKeyRefs: string[];
   aliasNames: string[];
@@ -80,6 +82,7 @@ export async function buildWorld(seed: string): Promise<{ world: World; pools: P
   const clients = { [HOME_REGION]: fakeClient(kms, HOME_REGION), [OTHER_REGION]: fakeClient(kms, OTHER_REGION), [CHINA_REGION]: fakeClient(kms, CHINA_REGION) };
   const home = clients[HOME_REGION];
   const p: Pools = {
+    keys: [],
     keyRefs: [], foreignKeyRefs: [], aliasNames: [], grantIds: [], grantTokens: [], storeIds: [], storeNames: [], markers: [],
     policies: ['{}', 'not json', JSON.stringify({ Version: '2012-10-17', Statement: [] })], principals: [`arn:aws:iam::${ACCOUNT}:root`, `arn:aws:iam::${ACCOUNT}:role/app`, 'arn:aws:iam::444455556666:user/other', 'kms.amazonaws.com'],
     regions: [HOME_REGION, OTHER_REGION, 'eu-west-1', CHINA_REGION, 'us-gov-west-1', 'ap-southeast-7', 'nowhere-1', 'US-EAST-1'],
@@ -148,6 +151,8 @@ export async function buildWorld(seed: string): Promise<{ world: World; pools: P
     p.keyRefs.push(alias.AliasName!, alias.AliasArn!);
   }
   for (const key of keys) {
+    const aliases = Aliases!.filter((a) => a.TargetKeyId === key.KeyId).flatMap((a) => [a.AliasName!, a.AliasArn!]);
+    p.keys.push({ refs: [key.KeyId!, key.Arn!, ...aliases], algorithms: algorithmsOf(key) });
     p.keyRefs.push(key.KeyId!, key.Arn!);
     p.foreignKeyRefs.push(
       key.Arn!.replace(ACCOUNT, '444455556666'),
@@ -180,4 +185,18 @@ async function collectCrypto(home: KMSClient, p: Pools, sym: KeyMetadata, byShap
   }
   const kem = byShape('ML_KEM_768', 'ENCAPSULATE_DECAPSULATE');
   p.ciphertexts.push((await home.send(new EncapsulateCommand({ KeyId: kem.KeyId, EncapsulationAlgorithm: 'ML_KEM' }))).SharedSecretCiphertextBlob!);
+}
+
+/** The algorithm members a call on this key may name, with the values the key offers. */
+function algorithmsOf(key: KeyMetadata): Record<string, string[]> {
+  const encryption = key.EncryptionAlgorithms ?? [];
+  return {
+    EncryptionAlgorithm: encryption,
+    SourceEncryptionAlgorithm: encryption,
+    DestinationEncryptionAlgorithm: encryption,
+    SigningAlgorithm: key.SigningAlgorithms ?? [],
+    MacAlgorithm: key.MacAlgorithms ?? [],
+    KeyAgreementAlgorithm: key.KeyAgreementAlgorithms ?? [],
+    EncapsulationAlgorithm: key.EncapsulationAlgorithms ?? [],
+  };
 }
