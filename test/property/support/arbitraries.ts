@@ -116,14 +116,15 @@ export const anyValue: fc.Arbitrary<unknown> = fc.oneof(
 export type Mode = 'plausible' | 'hostile';
 
 /**
- * Members that name one of the world's keys and the algorithms that key offers, so a call can
- * succeed (or fail deep inside: key state, material, ciphertext) rather than on a mismatch.
+ * Members that name one of the world's keys and values that fit it (the algorithms it offers, its
+ * import parameters), so a call can succeed (or fail deep inside: key state, material,
+ * ciphertext) rather than on a mismatch.
  */
 export function keyCoherent(pools: Pools): fc.Arbitrary<Record<string, fc.Arbitrary<unknown>>> {
-  return pick(pools.keys).map(({ refs, algorithms }) => {
+  return pick(pools.keys).map(({ refs, members }) => {
     const ref = pick(refs);
     const chosen: Record<string, fc.Arbitrary<unknown>> = { KeyId: ref, SourceKeyId: ref, DestinationKeyId: ref, TargetKeyId: ref };
-    for (const [member, values] of Object.entries(algorithms)) if (values.length > 0) chosen[member] = pick(values);
+    for (const [member, values] of Object.entries(members)) if (values.length > 0) chosen[member] = pick(values);
     return chosen;
   });
 }
@@ -178,9 +179,11 @@ function edge(shape: Shape): fc.Arbitrary<unknown> {
       return fc.constantFrom(...lengths(shape.min, shape.max ?? 20)).map((n) => Array.from({ length: n }, () => 'a'));
     case 'map':
       return fc.constantFrom({ '': '' }, define({}, '__proto__', 'x'), Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`k${i}`, 'v'])), { k: 'x'.repeat(HUGE) });
-    case 'boolean':
     case 'timestamp':
-      return fc.constantFrom(new Date(-8.64e15), new Date(8.64e15), new Date(0));
+      // Epoch seconds past any date travel only as raw numbers (the SDK's Date cannot hold them).
+      return fc.constantFrom(new Date(-8.64e15), new Date(8.64e15), new Date(0), new Date(Number.NaN), 8.64e12 + 1, -1e308, 1e308);
+    case 'boolean':
+      return fc.constantFrom('true', 0, 1);
     case 'structure':
       return fc.constant({});
   }

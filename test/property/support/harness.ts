@@ -94,6 +94,9 @@ export async function createHarness(seed: string, settleMs = SETTLE_MS): Promise
       dirty = true;
       const problems = outputProblems(operation, outcome.output);
       if (problems.length > 0) return `output departs from the SDK's shape: ${problems.join('; ')}`;
+      const invalid: string[] = [];
+      stateText(a.world.kms, invalid);
+      if (invalid.length > 0) return `a successful call stored values no request could mean: ${invalid.join('; ')}`;
       const twin = await send(b, operation, call, settleMs);
       if (twin.kind === 'ok') return undefined;
       await rebuild();
@@ -153,26 +156,32 @@ const describeOutcome = (o: Outcome) => (o.kind === 'error' ? describeError(o.er
  * The whole state (the snapshot's keys, material, aliases, grants, stores and the clock) as
  * deterministic text. Empty regions are left out (a region exists once a request names it, which
  * no caller can observe), and so is each material's key-pair cache (the same pair, derived lazily).
+ * Values no request could have meant (an invalid Date, a number that is not finite) are listed in `invalid`.
  */
-function stateText(kms: KmsFake): string {
+function stateText(kms: KmsFake, invalid: string[] = []): string {
   const { store, clockOffset } = kms.snapshot();
   const regions = store.regions
     .filter((r) => r.keys.length + r.aliases.length + (r.customKeyStores?.length ?? 0) + (r.grants?.length ?? 0) > 0)
-    .map((r) => canonical(r))
+    .map((r) => canonical(r, '', invalid))
     .sort();
   return [`clock ${clockOffset} ${kms.now().toISOString()}`, ...regions].join('\n');
 }
 
-function canonical(value: unknown): string {
+function canonical(value: unknown, path: string, invalid: string[]): string {
+  const at = (k: string) => `${path}.${k}`;
+  if (typeof value === 'number' && !Number.isFinite(value)) invalid.push(`${path} = ${value}`);
   if (value === null || typeof value !== 'object') return value === undefined ? 'undefined' : JSON.stringify(value);
-  if (value instanceof Date) return `Date(${Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) invalid.push(`${path} = Invalid Date`);
+    return `Date(${Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;
+  }
   if (value instanceof Uint8Array) return `bytes(${value.length}:${createHash('sha256').update(value).digest('hex').slice(0, 16)})`;
-  if (value instanceof Map) return `Map{${[...value.entries()].map(([k, v]) => `${canonical(k)}=>${canonical(v)}`).sort().join(',')}}`;
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value instanceof Map) return `Map{${[...value.entries()].map(([k, v]) => `${canonical(k, path, invalid)}=>${canonical(v, at(String(k)), invalid)}`).sort().join(',')}}`;
+  if (Array.isArray(value)) return `[${value.map((v, i) => canonical(v, at(String(i)), invalid)).join(',')}]`;
   const proto = Object.getPrototypeOf(value) as object | null;
   if (proto !== Object.prototype && proto !== null) return `<${(proto.constructor as { name: string }).name}>`;
   const entries = Object.entries(value).filter(([k]) => k !== 'keyPair');
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).sort().join(',')}}`;
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v, at(k), invalid)}`).sort().join(',')}}`;
 }
 
 function firstDifference(before: string, after: string): string {

@@ -53,8 +53,8 @@ export interface World {
 
 /** Values of the world, by what they are; the generators pick members' values from these. */
 export interface Pools {
-  /** Each key's references (ID, ARN, aliases) and the algorithms it offers, by member name. */
-  keys: { refs: string[]; algorithms: Record<string, string[]> }[];
+  /** Each key's references (ID, ARN, aliases), and values that fit it (its algorithms, its import parameters) by member name. */
+  keys: { refs: string[]; members: Record<string, unknown[]> }[];
   keyRefs: string[];
   foreignKeyRefs: string[];
   aliasNames: string[];
@@ -115,10 +115,13 @@ export async function buildWorld(seed: string): Promise<{ world: World; pools: P
   const pendingImport = (await create({ Origin: 'EXTERNAL' }))!;
   const imported = (await create({ Origin: 'EXTERNAL', Description: 'imported' }))!;
   await importMaterial(home, imported.KeyId!, new Uint8Array(32).fill(7));
+  const importsFor = new Map<string, Record<string, unknown[]>>();
   for (const key of [pendingImport, imported]) {
     const params = await home.send(new GetParametersForImportCommand({ KeyId: key.KeyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' }));
+    const material = wrap(params.PublicKey!, 'RSAES_OAEP_SHA_256', new Uint8Array(32).fill(key === imported ? 7 : 9));
     p.importTokens.push(params.ImportToken!);
-    p.wrappedMaterial.push(wrap(params.PublicKey!, 'RSAES_OAEP_SHA_256', new Uint8Array(32).fill(key === imported ? 7 : 9)));
+    p.wrappedMaterial.push(material);
+    importsFor.set(key.KeyId!, { ImportToken: [params.ImportToken!], EncryptedKeyMaterial: [material] });
   }
   const primary = (await create({ MultiRegion: true, Description: 'primary' }))!;
   const replica = (await home.send(new ReplicateKeyCommand({ KeyId: primary.KeyId, ReplicaRegion: OTHER_REGION }))).ReplicaKeyMetadata!;
@@ -152,7 +155,7 @@ export async function buildWorld(seed: string): Promise<{ world: World; pools: P
   }
   for (const key of keys) {
     const aliases = Aliases!.filter((a) => a.TargetKeyId === key.KeyId).flatMap((a) => [a.AliasName!, a.AliasArn!]);
-    p.keys.push({ refs: [key.KeyId!, key.Arn!, ...aliases], algorithms: algorithmsOf(key) });
+    p.keys.push({ refs: [key.KeyId!, key.Arn!, ...aliases], members: { ...algorithmsOf(key), ...importsFor.get(key.KeyId!) } });
     p.keyRefs.push(key.KeyId!, key.Arn!);
     p.foreignKeyRefs.push(
       key.Arn!.replace(ACCOUNT, '444455556666'),
