@@ -115,13 +115,14 @@ export async function buildWorld(seed: string): Promise<{ world: World; pools: P
   const pendingImport = (await create({ Origin: 'EXTERNAL' }))!;
   const imported = (await create({ Origin: 'EXTERNAL', Description: 'imported' }))!;
   await importMaterial(home, imported.KeyId!, new Uint8Array(32).fill(7));
-  const importsFor = new Map<string, Record<string, unknown[]>>();
+  /** Values that fit one key, by key ID: its import parameters, what it encrypted, signed, MACed. */
+  const fitting = new Map<string, Record<string, unknown[]>>();
   for (const key of [pendingImport, imported]) {
     const params = await home.send(new GetParametersForImportCommand({ KeyId: key.KeyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' }));
     const material = wrap(params.PublicKey!, 'RSAES_OAEP_SHA_256', new Uint8Array(32).fill(key === imported ? 7 : 9));
     p.importTokens.push(params.ImportToken!);
     p.wrappedMaterial.push(material);
-    importsFor.set(key.KeyId!, { ImportToken: [params.ImportToken!], EncryptedKeyMaterial: [material] });
+    fitting.set(key.KeyId!, { ImportToken: [params.ImportToken!], EncryptedKeyMaterial: [material] });
   }
   const primary = (await create({ MultiRegion: true, Description: 'primary' }))!;
   const replica = (await home.send(new ReplicateKeyCommand({ KeyId: primary.KeyId, ReplicaRegion: OTHER_REGION }))).ReplicaKeyMetadata!;
@@ -145,7 +146,7 @@ export async function buildWorld(seed: string): Promise<{ world: World; pools: P
   p.grantIds.push(grant.GrantId!);
   p.grantTokens.push(grant.GrantToken!);
 
-  await collectCrypto(home, p, sym, byShape);
+  await collectCrypto(home, p, sym, byShape, fitting);
   p.policies.push((await home.send(new GetKeyPolicyCommand({ KeyId: sym.KeyId }))).Policy!);
   p.markers.push((await home.send(new ListKeysCommand({ Limit: 1 }))).NextMarker!, (await home.send(new ListAliasesCommand({ Limit: 1 }))).NextMarker!);
   const { Aliases } = await home.send(new ListAliasesCommand({}));
@@ -155,7 +156,7 @@ export async function buildWorld(seed: string): Promise<{ world: World; pools: P
   }
   for (const key of keys) {
     const aliases = Aliases!.filter((a) => a.TargetKeyId === key.KeyId).flatMap((a) => [a.AliasName!, a.AliasArn!]);
-    p.keys.push({ refs: [key.KeyId!, key.Arn!, ...aliases], members: { ...algorithmsOf(key), ...importsFor.get(key.KeyId!) } });
+    p.keys.push({ refs: [key.KeyId!, key.Arn!, ...aliases], members: { ...algorithmsOf(key), ...fitting.get(key.KeyId!) } });
     p.keyRefs.push(key.KeyId!, key.Arn!);
     p.foreignKeyRefs.push(
       key.Arn!.replace(ACCOUNT, '444455556666'),
@@ -169,25 +170,36 @@ export async function buildWorld(seed: string): Promise<{ world: World; pools: P
   return { world: { kms, clients, start: kms.snapshot() }, pools: p };
 }
 
-/** Ciphertexts, signatures, MACs, public keys and KEM ciphertexts made by the world's keys. */
-async function collectCrypto(home: KMSClient, p: Pools, sym: KeyMetadata, byShape: (spec: string, usage: string) => KeyMetadata) {
+/**
+ * Ciphertexts, signatures, MACs, public keys and KEM ciphertexts made by the world's keys, into
+ * the pools and, by key ID, into `made` (so a call on a key can carry what that key made).
+ */
+async function collectCrypto(home: KMSClient, p: Pools, sym: KeyMetadata, byShape: (spec: string, usage: string) => KeyMetadata, made: Map<string, Record<string, unknown[]>>) {
   const message = p.messages[0]!;
-  const c1 = (await home.send(new EncryptCommand({ KeyId: sym.KeyId, Plaintext: message, EncryptionContext: p.contexts[0] }))).CiphertextBlob!;
-  const c2 = (await home.send(new GenerateDataKeyCommand({ KeyId: sym.KeyId, KeySpec: 'AES_256' }))).CiphertextBlob!;
+  const record = (key: KeyMetadata, member: string, value: Uint8Array) => {
+    const members = made.get(key.KeyId!) ?? {};
+    (members[member] ??= []).push(value);
+    made.set(key.KeyId!, members);
+    return value;
+  };
+  const c1 = record(sym, 'CiphertextBlob', (await home.send(new EncryptCommand({ KeyId: sym.KeyId, Plaintext: message, EncryptionContext: p.contexts[0] }))).CiphertextBlob!);
+  const c2 = record(sym, 'CiphertextBlob', (await home.send(new GenerateDataKeyCommand({ KeyId: sym.KeyId, KeySpec: 'AES_256' }))).CiphertextBlob!);
   const rsa = byShape('RSA_2048', 'ENCRYPT_DECRYPT');
-  const c3 = (await home.send(new EncryptCommand({ KeyId: rsa.KeyId, Plaintext: message, EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' }))).CiphertextBlob!;
+  const c3 = record(rsa, 'CiphertextBlob', (await home.send(new EncryptCommand({ KeyId: rsa.KeyId, Plaintext: message, EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' }))).CiphertextBlob!);
   const tampered = Uint8Array.from(c1);
   tampered[tampered.length - 1]! ^= 1;
   p.ciphertexts.push(c1, c2, c3, tampered, c1.subarray(0, 20));
   const ecc = byShape('ECC_NIST_P256', 'SIGN_VERIFY');
-  p.signatures.push((await home.send(new SignCommand({ KeyId: ecc.KeyId, Message: message, SigningAlgorithm: 'ECDSA_SHA_256' }))).Signature!);
+  p.signatures.push(record(ecc, 'Signature', (await home.send(new SignCommand({ KeyId: ecc.KeyId, Message: message, SigningAlgorithm: 'ECDSA_SHA_256' }))).Signature!));
   const hmac = byShape('HMAC_256', 'GENERATE_VERIFY_MAC');
-  p.macs.push((await home.send(new GenerateMacCommand({ KeyId: hmac.KeyId, Message: message, MacAlgorithm: 'HMAC_SHA_256' }))).Mac!);
+  p.macs.push(record(hmac, 'Mac', (await home.send(new GenerateMacCommand({ KeyId: hmac.KeyId, Message: message, MacAlgorithm: 'HMAC_SHA_256' }))).Mac!));
   for (const spec of ['ECC_NIST_P256', 'ECC_NIST_P384']) {
-    p.publicKeys.push((await home.send(new GetPublicKeyCommand({ KeyId: byShape(spec, 'KEY_AGREEMENT').KeyId }))).PublicKey!);
+    // A public key of the same curve, as DeriveSharedSecret's peer (here the key's own).
+    const peer = (await home.send(new GetPublicKeyCommand({ KeyId: byShape(spec, 'KEY_AGREEMENT').KeyId }))).PublicKey!;
+    p.publicKeys.push(record(byShape(spec, 'KEY_AGREEMENT'), 'PublicKey', peer));
   }
   const kem = byShape('ML_KEM_768', 'ENCAPSULATE_DECAPSULATE');
-  p.ciphertexts.push((await home.send(new EncapsulateCommand({ KeyId: kem.KeyId, EncapsulationAlgorithm: 'ML_KEM' }))).SharedSecretCiphertextBlob!);
+  p.ciphertexts.push(record(kem, 'SharedSecretCiphertextBlob', (await home.send(new EncapsulateCommand({ KeyId: kem.KeyId, EncapsulationAlgorithm: 'ML_KEM' }))).SharedSecretCiphertextBlob!));
 }
 
 /** The algorithm members a call on this key may name, with the values the key offers. */
