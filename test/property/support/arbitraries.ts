@@ -120,8 +120,12 @@ export type Mode = 'plausible' | 'hostile';
  * import parameters), so a call can succeed (or fail deep inside: key state, material,
  * ciphertext) rather than on a mismatch.
  */
-export function keyCoherent(pools: Pools): fc.Arbitrary<Record<string, fc.Arbitrary<unknown>>> {
-  return pick(pools.keys).map(({ refs, members }) => {
+export function keyCoherent(pools: Pools, operationMembers: readonly string[]): fc.Arbitrary<Record<string, fc.Arbitrary<unknown>>> {
+  // Keys that can fill every member of the operation some key can fill (Decrypt: a key that made a ciphertext).
+  const fillable = operationMembers.filter((m) => pools.keys.some((k) => (k.members[m]?.length ?? 0) > 0));
+  const fitting = pools.keys.filter((k) => fillable.every((m) => (k.members[m]?.length ?? 0) > 0));
+  const key = fitting.length > 0 ? fc.oneof({ arbitrary: pick(fitting), weight: 3 }, { arbitrary: pick(pools.keys), weight: 1 }) : pick(pools.keys);
+  return key.map(({ refs, members }) => {
     const ref = pick(refs);
     const chosen: Record<string, fc.Arbitrary<unknown>> = { KeyId: ref, SourceKeyId: ref, DestinationKeyId: ref, TargetKeyId: ref };
     for (const [member, values] of Object.entries(members)) if (values.length > 0) chosen[member] = pick(values);
@@ -192,7 +196,7 @@ function edge(shape: Shape): fc.Arbitrary<unknown> {
 /**
  * An input object. Plausible: every required member, optional ones now and then, none the fake
  * declares no shape for. Hostile: any member may be missing, and unknown members come now and then.
- * `chosen` members take their values from the given arbitraries instead.
+ * `chosen` members take their values from the given arbitraries instead (and, plausible, are always sent).
  */
 export function structure(
   members: Readonly<Record<string, Shape | undefined>>,
@@ -202,8 +206,10 @@ export function structure(
 ): fc.Arbitrary<Record<string, unknown>> {
   const entries = Object.entries(members).map(([name, shape]) => {
     const value = (chosen[name] ?? memberValue(name, shape, pools, mode)).map((v) => [name, v] as const);
-    if (mode === 'plausible' && shape?.required) return value;
+    if (mode === 'plausible' && (shape?.required || name in chosen)) return value;
     if (mode === 'plausible' && !shape) return fc.constant(undefined);
+    // An optional member comes in one plausible call in three (each one can send the call down another path).
+    if (mode === 'plausible') return fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, { arbitrary: value, weight: 1 });
     return fc.option(value, { nil: undefined, freq: shape?.required ? 10 : 2 });
   });
   const extra = fc.dictionary(fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('__proto__', 'constructor')), anyValue, { maxKeys: 2 });

@@ -30,7 +30,7 @@ export const sdkCalls = (operation: string, pools: Pools): fc.Arbitrary<Call> =>
  */
 function inputs(operation: string, pools: Pools): fc.Arbitrary<Record<string, unknown>> {
   const members = membersOf(operation);
-  const onOneKey = (mode: Mode) => keyCoherent(pools).chain((chosen) => structure(members, pools, mode, chosen));
+  const onOneKey = (mode: Mode) => keyCoherent(pools, Object.keys(members)).chain((chosen) => structure(members, pools, mode, chosen));
   return fc.oneof(onOneKey('plausible'), onOneKey('hostile'), ...(['plausible', 'hostile'] as Mode[]).map((mode) => structure(members, pools, mode)));
 }
 
