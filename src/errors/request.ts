@@ -48,6 +48,8 @@ export const wireType = {
   expected: (what: 'an integer' | 'a list' | 'a map' | 'a structure', path: string) => serialization(`Expected ${what} at '${path}'`),
   mismatch: (type: string, path: string, found: string) => serialization(`Expected a ${type} at '${path}' but found ${found}`),
   invalidBase64: (path: string) => serialization(`Base64 encoded value at '${path}' is not valid`),
+  /** The fake's own text: no public record shows AWS's for epoch seconds past any date. */
+  invalidTimestamp: (path: string) => serialization(`Timestamp value at '${path}' is not a valid date`),
 };
 
 /** A target that names no KMS operation; AWS sends no message. */

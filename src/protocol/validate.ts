@@ -74,7 +74,12 @@ const decoders: { [T in Shape['type']]: Decoder<Extract<Shape, { type: T }>> } =
     checkLength(shape, bytes.length, undefined, at.fail);
     return bytes;
   },
-  timestamp: (_shape, value, at) => new Date(expect(value, 'number', at.path) * 1000),
+  timestamp(_shape, value, at) {
+    const date = new Date(expect(value, 'number', at.path) * 1000);
+    // Epoch seconds past ±8.64e12 name no date; stored, they would be an expiry that never comes.
+    if (Number.isNaN(date.getTime())) throw wireType.invalidTimestamp(at.path);
+    return date;
+  },
   list(shape, value, at) {
     if (!Array.isArray(value)) throw wireType.expected('a list', at.path);
     checkLength(shape, value.length, shape.sensitive || shape.member.sensitive ? undefined : renderList(value), at.fail);

@@ -133,22 +133,23 @@ const CreateCustomKeyStore = operation<CreateCustomKeyStoreRequest>({
     assertMembersFit(input, type);
     const region = ctx.region;
     assertNameFree(region, input.CustomKeyStoreName!);
+    let settings: Partial<CustomKeyStoreRecord>;
+    if (type === 'AWS_CLOUDHSM') {
+      for (const member of CLOUDHSM_ONLY) if (input[member] === undefined) throw errors.missing(member, type);
+      assertClusterFree(region, input.CloudHsmClusterId!);
+      settings = { cloudHsmClusterId: input.CloudHsmClusterId!, trustAnchorCertificate: input.TrustAnchorCertificate!, keyStorePassword: input.KeyStorePassword! };
+    } else {
+      settings = { xks: xksSettings(region, input, undefined) };
+    }
+    // The ID is drawn once every check has passed: a refused call draws nothing, so a seeded fake's later IDs stay put.
     const store: CustomKeyStoreRecord = {
       id: `cks-${ctx.core.entropy.hex(17)}`,
       name: input.CustomKeyStoreName!,
       type,
       creationDate: ctx.now,
       connectionState: 'DISCONNECTED',
+      ...settings,
     };
-    if (type === 'AWS_CLOUDHSM') {
-      for (const member of CLOUDHSM_ONLY) if (input[member] === undefined) throw errors.missing(member, type);
-      assertClusterFree(region, input.CloudHsmClusterId!);
-      store.cloudHsmClusterId = input.CloudHsmClusterId!;
-      store.trustAnchorCertificate = input.TrustAnchorCertificate!;
-      store.keyStorePassword = input.KeyStorePassword!;
-    } else {
-      store.xks = xksSettings(region, input, undefined);
-    }
     region.customKeyStores.set(store.id, store);
     return { CustomKeyStoreId: store.id };
   },
