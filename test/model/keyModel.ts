@@ -1,0 +1,237 @@
+import type { KeyState } from '@aws-sdk/client-kms';
+import { DAY_MS } from '../support/client';
+
+/**
+ * A small model of KMS keys as the developer guide describes them (../shared/seeds, the key-state
+ * table and "changing the primary Region"): per key its state and the few facts that decide
+ * outcomes, per multi-Region key its set, the custom key store, aliases, grants, and the things
+ * that fall due on the fake clock. Written without any code of src/backend.
+ */
+
+export const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1'] as const;
+export type Region = (typeof REGIONS)[number];
+export const HOME: Region = 'us-east-1';
+
+/** How long the fake's transient states last by default (`transientDelays`). */
+export const TRANSIENT_MS = 300;
+
+export type Kind = 'SYMMETRIC' | 'HMAC' | 'ECC';
+export type Origin = 'AWS_KMS' | 'EXTERNAL' | 'AWS_CLOUDHSM';
+
+export interface Rotation {
+  automatic: boolean;
+  onDemand: number;
+}
+
+export interface MKey {
+  keyId: string;
+  arn: string;
+  region: Region;
+  kind: Kind;
+  origin: Origin;
+  state: KeyState;
+  deleted: boolean;
+  /** Epoch ms on the fake clock. */
+  deletionDate?: number;
+  /** The waiting period a primary in PendingReplicaDeletion will get once its last replica is gone. */
+  windowDays?: number;
+  /** EXTERNAL keys: whether their current material is present. */
+  materialPresent: boolean;
+  /** A key in a disconnected store: the state it returns to when the store connects. */
+  enabledWhenAvailable?: boolean;
+  /** Single-Region keys own their rotation; members of a multi-Region set share the set's. */
+  rotation: Rotation;
+  set?: MSet;
+}
+
+export interface MSet {
+  primaryRegion: Region;
+  /** The Region UpdatePrimaryRegion is moving the primary to, until it ends. */
+  updatingTo?: Region;
+  members: Map<Region, MKey>;
+  rotation: Rotation;
+}
+
+export type StoreState = 'DISCONNECTED' | 'CONNECTING' | 'CONNECTED';
+
+type DueAction = () => void;
+interface Due {
+  at: number;
+  seq: number;
+  transient: boolean;
+  action: DueAction;
+}
+
+export class KeyModel {
+  readonly keys: MKey[] = [];
+  /** Per Region: alias name → key. */
+  readonly aliases = new Map<Region, Map<string, MKey>>(REGIONS.map((r) => [r, new Map()]));
+  /** Grant ID → key; removed when retired, revoked or the key is deleted. */
+  readonly grants = new Map<string, MKey>();
+  /** Every grant ID ever made and its key, so retiring a gone one can be tried too. */
+  readonly grantIds: string[] = [];
+  readonly grantKey = new Map<string, MKey>();
+  store: StoreState = 'CONNECTED';
+  now: number;
+  #due: Due[] = [];
+  #seq = 0;
+
+  constructor(start: number) {
+    this.now = start;
+  }
+
+  live = (): MKey[] => this.keys.filter((k) => !k.deleted);
+  rotationOf = (key: MKey): Rotation => key.set?.rotation ?? key.rotation;
+  isPrimary = (key: MKey): boolean => key.set !== undefined && key.set.primaryRegion === key.region;
+  isReplica = (key: MKey): boolean => key.set !== undefined && !this.isPrimary(key);
+  isPendingDeletion = (key: MKey): boolean => key.state === 'PendingDeletion' || key.state === 'PendingReplicaDeletion';
+
+  // ---- the fake clock ----
+
+  #add(at: number, transient: boolean, action: DueAction): void {
+    this.#due.push({ at, seq: this.#seq++, transient, action });
+    this.#due.sort((a, b) => a.at - b.at || a.seq - b.seq);
+  }
+
+  /** advanceTime: everything due by the new time happens, in time order. */
+  advance(ms: number): void {
+    this.now += ms;
+    for (;;) {
+      const next = this.#due[0];
+      if (!next || next.at > this.now) return;
+      this.#due.shift();
+      next.action();
+    }
+  }
+
+  /** settle: every transient state ends now; deletions keep their dates. */
+  settle(): void {
+    const transient = this.#due.filter((d) => d.transient);
+    this.#due = this.#due.filter((d) => !d.transient);
+    for (const d of transient) d.action();
+  }
+
+  // ---- keys coming and going ----
+
+  addKey(key: MKey): void {
+    this.keys.push(key);
+  }
+
+  addGrant(grantId: string, key: MKey): void {
+    this.grants.set(grantId, key);
+    this.grantKey.set(grantId, key);
+    this.grantIds.push(grantId);
+  }
+
+  /** ScheduleKeyDeletion, once the table allowed it. */
+  scheduleDeletion(key: MKey, days: number): void {
+    // A primary that still has replicas (even ones only pending deletion) waits for them, undated.
+    if (this.isPrimary(key) && key.set!.members.size > 1) {
+      key.state = 'PendingReplicaDeletion';
+      key.windowDays = days;
+      delete key.deletionDate;
+      return;
+    }
+    key.state = 'PendingDeletion';
+    key.windowDays = days;
+    this.#dateDeletion(key, this.now + days * DAY_MS);
+  }
+
+  #dateDeletion(key: MKey, at: number): void {
+    key.deletionDate = at;
+    this.#add(at, false, () => {
+      // Cancelled, or rescheduled to a later date: nothing to do now.
+      if (key.deleted || !this.isPendingDeletion(key) || key.deletionDate === undefined || key.deletionDate > this.now) return;
+      this.#delete(key);
+    });
+  }
+
+  #delete(key: MKey): void {
+    key.deleted = true;
+    const aliases = this.aliases.get(key.region)!;
+    for (const [name, target] of aliases) if (target === key) aliases.delete(name);
+    for (const [id, target] of this.grants) if (target === key) this.grants.delete(id);
+    const set = key.set;
+    if (!set) return;
+    set.members.delete(key.region);
+    // The primary waited for this, its last replica: its own waiting period starts now.
+    const primary = set.members.get(set.primaryRegion);
+    if (primary && set.members.size === 1 && primary.state === 'PendingReplicaDeletion') {
+      primary.state = 'PendingDeletion';
+      this.#dateDeletion(primary, key.deletionDate! + primary.windowDays! * DAY_MS);
+    }
+  }
+
+  /** CancelKeyDeletion: Disabled, or back to waiting for material; unavailable while its store is not connected. */
+  cancelDeletion(key: MKey): void {
+    key.state = key.origin === 'EXTERNAL' && !key.materialPresent ? 'PendingImport' : 'Disabled';
+    delete key.deletionDate;
+    delete key.windowDays;
+    if (key.origin === 'AWS_CLOUDHSM' && this.store !== 'CONNECTED') {
+      key.state = 'Unavailable';
+      key.enabledWhenAvailable = false;
+    }
+  }
+
+  // ---- multi-Region ----
+
+  /** ReplicateKey: the replica is Creating, then Enabled, or PendingImport when its material is imported. */
+  replicate(primary: MKey, region: Region, replica: Omit<MKey, 'state' | 'deleted' | 'materialPresent' | 'rotation' | 'set'>): MKey {
+    const set = primary.set!;
+    const key: MKey = { ...replica, state: 'Creating', deleted: false, materialPresent: false, rotation: set.rotation, set };
+    set.members.set(region, key);
+    this.addKey(key);
+    this.#add(this.now + TRANSIENT_MS, true, () => {
+      if (!key.deleted && key.state === 'Creating') key.state = key.origin === 'EXTERNAL' ? 'PendingImport' : 'Enabled';
+    });
+    return key;
+  }
+
+  /** UpdatePrimaryRegion: both keys Updating; at the end the target is the primary and both are Enabled. */
+  updatePrimary(primary: MKey, target: MKey): void {
+    const set = primary.set!;
+    // A second update while one runs redirects it: the replica it was heading to stops updating.
+    const previous = set.updatingTo !== undefined && set.updatingTo !== target.region ? set.members.get(set.updatingTo) : undefined;
+    if (previous?.state === 'Updating') previous.state = 'Enabled';
+    set.updatingTo = target.region;
+    for (const key of [primary, target]) if (key.state === 'Enabled') key.state = 'Updating';
+    this.#add(this.now + TRANSIENT_MS, true, () => {
+      if (set.updatingTo !== target.region || set.primaryRegion !== primary.region) return;
+      set.primaryRegion = target.region;
+      delete set.updatingTo;
+      for (const key of [primary, target]) if (key.state === 'Updating') key.state = 'Enabled';
+    });
+  }
+
+  // ---- the custom key store ----
+
+  storeKeys = (): MKey[] => this.live().filter((k) => k.origin === 'AWS_CLOUDHSM');
+
+  connect(): void {
+    if (this.store !== 'DISCONNECTED') return;
+    this.store = 'CONNECTING';
+    this.#add(this.now + TRANSIENT_MS, true, () => {
+      if (this.store !== 'CONNECTING') return;
+      this.store = 'CONNECTED';
+      for (const key of this.storeKeys()) {
+        if (key.state !== 'Unavailable') continue;
+        key.state = key.enabledWhenAvailable === false ? 'Disabled' : 'Enabled';
+        delete key.enabledWhenAvailable;
+      }
+    });
+  }
+
+  /**
+   * DisconnectCustomKeyStore: its keys become Unavailable and remember whether they were enabled.
+   * A key pending deletion stays so (footnote 13); one already Unavailable (the store was still
+   * connecting) keeps what it remembered: disconnecting never disables a key.
+   */
+  disconnect(): void {
+    this.store = 'DISCONNECTED';
+    for (const key of this.storeKeys()) {
+      if (key.state !== 'Enabled' && key.state !== 'Disabled') continue;
+      key.enabledWhenAvailable = key.state === 'Enabled';
+      key.state = 'Unavailable';
+    }
+  }
+}
