@@ -28,6 +28,7 @@ import {
 } from '@aws-sdk/client-kms';
 import { createHash } from 'node:crypto';
 import type { KmsFake } from 'kms-fake';
+import { DAY_MS } from '../support/client';
 import { importMaterial } from '../support/importMaterial';
 import { REGIONS, type KeyModel, type MKey, type Region } from './keyModel';
 import { stateRefusal, type Refusal } from './keyStateTable';
@@ -234,18 +235,15 @@ async function keyStep(run: Run, step: KeyStep, key: MKey): Promise<string> {
     case 'Import': {
       // GetParametersForImport, then ImportKeyMaterial: the first refusal is the answer.
       const expected = byState('GetParametersForImport', key) ?? byState('ImportKeyMaterial', key);
-      if (!(await attempt(label, () => importMaterial(client, KeyId, materialOf(key.keyId)), expected))) return label;
-      key.materialPresent = true;
-      if (key.state === 'PendingImport') key.state = 'Enabled';
-      return label;
+      const validTo = step.validDays === undefined ? undefined : model.now + step.validDays * DAY_MS;
+      const options = validTo === undefined ? {} : { ValidTo: new Date(validTo) };
+      const full = `${label}${validTo === undefined ? '' : ` valid ${step.validDays}d`}`;
+      if (await attempt(full, () => importMaterial(client, KeyId, materialOf(key.keyId), options), expected)) model.imported(key, validTo);
+      return full;
     }
-    case 'DeleteImportedKeyMaterial': {
-      if (!(await attempt(label, () => client.send(new DeleteImportedKeyMaterialCommand({ KeyId })), byState(step.op, key)))) return label;
-      // Any key that used the material waits for it again; one pending deletion stays so.
-      if (key.materialPresent && (key.state === 'Enabled' || key.state === 'Disabled')) key.state = 'PendingImport';
-      key.materialPresent = false;
+    case 'DeleteImportedKeyMaterial':
+      if (await attempt(label, () => client.send(new DeleteImportedKeyMaterialCommand({ KeyId })), byState(step.op, key))) model.loseMaterial(key);
       return label;
-    }
     case 'CreateGrant': {
       const made = await attempt(label, () => client.send(new CreateGrantCommand({ KeyId, GranteePrincipal: GRANTEE, Operations: ['DescribeKey'] })), byState(step.op, key));
       if (made) model.addGrant(made.GrantId!, key);

@@ -35,8 +35,9 @@ export interface MKey {
   deletionDate?: number;
   /** The waiting period a primary in PendingReplicaDeletion will get once its last replica is gone. */
   windowDays?: number;
-  /** EXTERNAL keys: whether their current material is present. */
+  /** EXTERNAL keys: whether their current material is present, and when it expires. */
   materialPresent: boolean;
+  validTo?: number;
   /** A key in a disconnected store: the state it returns to when the store connects. */
   enabledWhenAvailable?: boolean;
   /** Single-Region keys own their rotation; members of a multi-Region set share the set's. */
@@ -113,8 +114,11 @@ export class KeyModel {
 
   // ---- keys coming and going ----
 
+  /** A replica made again where an earlier one was deleted has its ARN: it takes that key's place. */
   addKey(key: MKey): void {
-    this.keys.push(key);
+    const earlier = this.keys.findIndex((k) => k.arn === key.arn);
+    if (earlier === -1) this.keys.push(key);
+    else this.keys[earlier] = key;
   }
 
   addGrant(grantId: string, key: MKey): void {
@@ -171,6 +175,27 @@ export class KeyModel {
       key.state = 'Unavailable';
       key.enabledWhenAvailable = false;
     }
+  }
+
+  // ---- imported material ----
+
+  /** ImportKeyMaterial: the material is back (the key Enabled if it waited for it), expiring at `validTo` if given. */
+  imported(key: MKey, validTo: number | undefined): void {
+    key.materialPresent = true;
+    if (key.state === 'PendingImport') key.state = 'Enabled';
+    key.validTo = validTo;
+    if (validTo === undefined) return;
+    this.#add(validTo, false, () => {
+      // A later import set another date, or the material is already gone.
+      if (!key.deleted && key.materialPresent && key.validTo === validTo) this.loseMaterial(key);
+    });
+  }
+
+  /** DeleteImportedKeyMaterial or expiry: a key that used the material waits for it again; one pending deletion stays so. */
+  loseMaterial(key: MKey): void {
+    if (key.materialPresent && (key.state === 'Enabled' || key.state === 'Disabled')) key.state = 'PendingImport';
+    key.materialPresent = false;
+    delete key.validTo;
   }
 
   // ---- multi-Region ----

@@ -25,5 +25,5 @@ describe('the fake against a model of key states', () => {
       const message = error instanceof Error ? error.message : String(error);
       throw new Error(`${message}\n\nRerun this case: KMS_FAKE_FC_SEED=${seed} npx jest test/model`);
     }
-  }, 120_000);
+  }, Math.max(120_000, RUNS * 3_000));
 });

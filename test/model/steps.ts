@@ -17,7 +17,6 @@ const KEY_OPS = [
   'DisableKeyRotation',
   'GetKeyRotationStatus',
   'RotateKeyOnDemand',
-  'Import',
   'DeleteImportedKeyMaterial',
   'CreateGrant',
 ] as const;
@@ -26,6 +25,8 @@ export type Step =
   | { op: 'CreateKey'; kind: Kind; origin: Origin; multiRegion: boolean; region: number }
   | { op: (typeof KEY_OPS)[number]; key: number }
   | { op: 'ScheduleKeyDeletion'; key: number; days: number }
+  /** Imports the key's material, expiring after `validDays` or never. */
+  | { op: 'Import'; key: number; validDays?: number | undefined }
   | { op: 'CreateAlias' | 'UpdateAlias'; alias: number; key: number }
   | { op: 'DeleteAlias'; alias: number; region: number }
   | { op: 'RetireGrant' | 'RevokeGrant'; grant: number }
@@ -59,6 +60,7 @@ const groups = {
   keyOp: fc.record({ op: fc.constantFrom(...KEY_OPS), key: index }),
   lifecycle: fc.record({ op: fc.constantFrom('EnableKey' as const, 'DisableKey' as const, 'CancelKeyDeletion' as const, 'Use' as const), key: index }),
   schedule: fc.record({ op: fc.constant('ScheduleKeyDeletion' as const), key: index, days: fc.integer({ min: 7, max: 30 }) }),
+  importMaterial: fc.record({ op: fc.constant('Import' as const), key: index, validDays: fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }) }),
   alias: fc.record({ op: fc.constantFrom('CreateAlias' as const, 'UpdateAlias' as const), alias: index, key: index }),
   deleteAlias: fc.record({ op: fc.constant('DeleteAlias' as const), alias: index, region }),
   endGrant: fc.record({ op: fc.constantFrom('RetireGrant' as const, 'RevokeGrant' as const), grant: index }),
@@ -76,9 +78,9 @@ type Profile = Partial<Record<keyof typeof groups, number>>;
  * row (disconnect, connect, disconnect again; replicate, update the primary, delete replicas).
  */
 const PROFILES: Profile[] = [
-  { createKey: 4, keyOp: 11, schedule: 2, alias: 2, deleteAlias: 1, endGrant: 1, multiRegion: 4, store: 2, advance: 3, settle: 1 },
+  { createKey: 4, keyOp: 10, importMaterial: 2, schedule: 2, alias: 2, deleteAlias: 1, endGrant: 1, multiRegion: 4, store: 2, advance: 3, settle: 1 },
   { createStoreKey: 3, lifecycle: 6, schedule: 2, store: 6, advance: 2, settle: 1, alias: 1, keyOp: 2 },
-  { createMultiRegionKey: 3, multiRegion: 8, lifecycle: 3, schedule: 3, keyOp: 4, advance: 3, settle: 1, alias: 1 },
+  { createMultiRegionKey: 3, multiRegion: 8, lifecycle: 3, schedule: 3, keyOp: 4, importMaterial: 2, advance: 3, settle: 1, alias: 1 },
 ];
 
 const stepsOf = (profile: Profile, maxLength: number): fc.Arbitrary<Step[]> =>
