@@ -8,7 +8,8 @@ import {
 } from '@aws-sdk/client-kms';
 import { KmsFake } from 'kms-fake';
 import { fakeClient } from '../support/client';
-import { execute, type Run } from './execute';
+import { execute } from './execute';
+import { keyAt, type Run } from './run';
 import { HOME, KeyModel, REGIONS, type MKey, type Region } from './keyModel';
 import type { Step } from './steps';
 
@@ -29,7 +30,7 @@ async function newRun(): Promise<Run> {
   );
   await clients[HOME].send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId }));
   kms.settle();
-  return { kms, clients, model: new KeyModel(START), storeId: CustomKeyStoreId! };
+  return { kms, clients, model: new KeyModel(START), storeId: CustomKeyStoreId!, importParameters: new Map() };
 }
 
 /** What DescribeKey must show of a key the model knows: its state and the deletion and multi-Region fields. */
@@ -68,9 +69,28 @@ function actualView(meta: KeyMetadata, compareRoles: boolean) {
   };
 }
 
-/** Every key the model knows, as DescribeKey shows it, and every Region's aliases. */
-async function compare(run: Run, after: string): Promise<void> {
-  for (const key of run.model.keys) {
+/** The keys a step can have changed: every key after time, store and key-making steps, else the key named and its set. */
+function touchedBy(run: Run, step: Step): readonly MKey[] {
+  if (WHOLE_FAKE.has(step.op) || !('key' in step)) return run.model.keys;
+  const key = keyAt(run, step.key);
+  if (!key) return [];
+  return key.set ? [key, ...[...key.set.members.values()].filter((k) => k !== key)] : [key];
+}
+const WHOLE_FAKE: ReadonlySet<Step['op']> = new Set<Step['op']>([
+  'AdvanceTime',
+  'Settle',
+  'ConnectCustomKeyStore',
+  'DisconnectCustomKeyStore',
+  'CreateKey',
+  'ReplicateKey',
+  'UpdatePrimaryRegion',
+]);
+/** Steps after which aliases may differ: alias calls, and deletions as time passes. */
+const ALIAS_STEPS: ReadonlySet<Step['op']> = new Set<Step['op']>(['CreateAlias', 'UpdateAlias', 'DeleteAlias', 'AdvanceTime']);
+
+/** The keys, as DescribeKey shows them, must be as the model has them. */
+async function compareKeys(run: Run, keys: readonly MKey[], after: string): Promise<void> {
+  for (const key of keys) {
     const client = run.clients[key.region];
     const label = `${after} → DescribeKey ${key.keyId} in ${key.region}`;
     let meta: KeyMetadata;
@@ -87,7 +107,6 @@ async function compare(run: Run, after: string): Promise<void> {
       ...(key.deleted ? { KeyState: 'deleted' } : expected),
     });
   }
-  for (const region of REGIONS) await compareAliases(run, region, after);
 }
 
 async function compareAliases(run: Run, region: Region, after: string): Promise<void> {
@@ -97,14 +116,23 @@ async function compareAliases(run: Run, region: Region, after: string): Promise<
   expect({ aliases: region, after, actual }).toEqual({ aliases: region, after, actual: expected });
 }
 
+/**
+ * One run: each step on the fake and the model, then what the step can have changed compared
+ * (every key after time, store and key-making steps); at the end, everything. A failure names
+ * the steps so far.
+ */
 export async function runSteps(steps: Step[]): Promise<void> {
   const run = await newRun();
   const log: string[] = [];
   try {
     for (const step of steps) {
-      log.push(await execute(run, step));
-      await compare(run, log[log.length - 1]!);
+      const line = await execute(run, step);
+      log.push(line);
+      await compareKeys(run, touchedBy(run, step), line);
+      if (ALIAS_STEPS.has(step.op)) for (const region of REGIONS) await compareAliases(run, region, line);
     }
+    await compareKeys(run, run.model.keys, 'the end of the run');
+    for (const region of REGIONS) await compareAliases(run, region, 'the end of the run');
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(`${message}\n\nsteps of this run:\n  ${log.join('\n  ')}`);
@@ -112,4 +140,3 @@ export async function runSteps(steps: Step[]): Promise<void> {
     run.kms.reset();
   }
 }
-

@@ -11,7 +11,7 @@ import { runArbitrary } from './steps';
 
 const DEFAULT_SEED = 20_261_207;
 const seed = process.env.KMS_FAKE_FC_SEED === undefined ? DEFAULT_SEED : Number(process.env.KMS_FAKE_FC_SEED);
-const RUNS = Number(process.env.KMS_FAKE_FC_RUNS ?? 60);
+const RUNS = Number(process.env.KMS_FAKE_FC_RUNS ?? 100);
 const MAX_STEPS = 60;
 
 describe('the fake against a model of key states', () => {
@@ -22,8 +22,10 @@ describe('the fake against a model of key states', () => {
         { seed, numRuns: RUNS },
       );
     } catch (error) {
+      // fast-check reports the seed and the shrunk steps; the disagreement itself is its cause.
       const message = error instanceof Error ? error.message : String(error);
-      throw new Error(`${message}\n\nRerun this case: KMS_FAKE_FC_SEED=${seed} npx jest test/model`);
+      const cause = error instanceof Error && error.cause instanceof Error ? `\n\nThe disagreement: ${error.cause.message}` : '';
+      throw new Error(`${message}${cause}\n\nRerun this case: KMS_FAKE_FC_SEED=${seed} npx jest test/model`);
     }
   }, Math.max(120_000, RUNS * 3_000));
 });

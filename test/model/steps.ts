@@ -19,6 +19,9 @@ const KEY_OPS = [
   'RotateKeyOnDemand',
   'DeleteImportedKeyMaterial',
   'CreateGrant',
+  'TagResource',
+  'UpdateKeyDescription',
+  'ListKeyRotations',
 ] as const;
 
 export type Step =
