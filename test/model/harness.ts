@@ -51,6 +51,8 @@ function expectedView(run: Run, key: MKey) {
     Enabled: key.state === 'Enabled',
     DeletionDate: key.deletionDate,
     PendingDeletionWindowInDays: key.state === 'PendingReplicaDeletion' ? key.windowDays : undefined,
+    // Imported material that expires shows when; once gone, it no longer does.
+    ValidTo: key.materialPresent ? key.validTo : undefined,
     roles,
   };
 }
@@ -62,6 +64,7 @@ function actualView(meta: KeyMetadata, compareRoles: boolean) {
     Enabled: meta.Enabled,
     DeletionDate: meta.DeletionDate?.getTime(),
     PendingDeletionWindowInDays: meta.PendingDeletionWindowInDays,
+    ValidTo: meta.ValidTo?.getTime(),
     roles:
       compareRoles && mr
         ? { type: mr.MultiRegionKeyType, primary: mr.PrimaryKey?.Region, replicas: (mr.ReplicaKeys ?? []).map((r) => r.Region).sort() }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { runSteps } from './harness';
-import { runArbitrary } from './steps';
+import { SCENARIOS } from './scenarios';
+import { runArbitrary, type Step } from './steps';
 
 /**
  * Model-based test of key states (issue 9, item 5): random sequences of lifecycle, alias, grant,
@@ -19,7 +20,7 @@ describe('the fake against a model of key states', () => {
     try {
       await fc.assert(
         fc.asyncProperty(runArbitrary(MAX_STEPS), runSteps),
-        { seed, numRuns: RUNS },
+        { seed, numRuns: RUNS, examples: SCENARIOS.map((steps): [Step[]] => [steps]) },
       );
     } catch (error) {
       // fast-check reports the seed and the shrunk steps; the disagreement itself is its cause.

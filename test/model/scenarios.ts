@@ -1,0 +1,99 @@
+import { DAY_MS } from '../support/client';
+import type { Step } from './steps';
+
+/**
+ * Sequences every model run starts with (fast-check `examples`), so the deep states that need
+ * several calls in a row are always reached, whatever the seed. The store sequence is the one
+ * that found a fake bug (test/model/regressions.test.ts).
+ */
+
+/**
+ * Replicas, a primary Region changed and redirected, rotation on the new primary, a primary
+ * waiting in PendingReplicaDeletion for its replicas, then deleted after its own window.
+ */
+const multiRegionLife: Step[] = [
+  { op: 'CreateKey', kind: 'SYMMETRIC', origin: 'AWS_KMS', multiRegion: true, region: 0 },
+  { op: 'ReplicateKey', key: 0, region: 1 },
+  { op: 'ReplicateKey', key: 0, region: 2 },
+  { op: 'Use', key: 1 },
+  { op: 'Settle' },
+  { op: 'EnableKeyRotation', key: 0 },
+  { op: 'UpdatePrimaryRegion', key: 0, region: 1 },
+  { op: 'Use', key: 1 },
+  { op: 'EnableKey', key: 1 },
+  { op: 'UpdatePrimaryRegion', key: 0, region: 2 },
+  { op: 'AdvanceTime', ms: 300 },
+  { op: 'GetKeyRotationStatus', key: 2 },
+  { op: 'ScheduleKeyDeletion', key: 2, days: 7 },
+  { op: 'ScheduleKeyDeletion', key: 0, days: 8 },
+  { op: 'ScheduleKeyDeletion', key: 1, days: 9 },
+  { op: 'AdvanceTime', ms: 8 * DAY_MS },
+  { op: 'CancelKeyDeletion', key: 1 },
+  { op: 'ReplicateKey', key: 2, region: 0 },
+  { op: 'ScheduleKeyDeletion', key: 1, days: 7 },
+  { op: 'Settle' },
+  { op: 'ScheduleKeyDeletion', key: 0, days: 7 },
+  { op: 'AdvanceTime', ms: 30 * DAY_MS },
+  { op: 'AdvanceTime', ms: 30 * DAY_MS },
+];
+
+/**
+ * Imported material in a multi-Region key: each member imports the same material; deleting it
+ * makes one member wait again; a grant and an alias on a key that is then deleted.
+ */
+const importedMultiRegion: Step[] = [
+  { op: 'CreateKey', kind: 'SYMMETRIC', origin: 'EXTERNAL', multiRegion: true, region: 1 },
+  { op: 'Import', key: 0 },
+  { op: 'ReplicateKey', key: 0, region: 0 },
+  { op: 'Settle' },
+  { op: 'Use', key: 1 },
+  { op: 'Import', key: 1 },
+  { op: 'Use', key: 1 },
+  { op: 'UpdatePrimaryRegion', key: 0, region: 0 },
+  { op: 'Import', key: 1 },
+  { op: 'DeleteImportedKeyMaterial', key: 1 },
+  { op: 'Settle' },
+  { op: 'DeleteImportedKeyMaterial', key: 1 },
+  { op: 'CreateAlias', alias: 0, key: 1 },
+  { op: 'CreateGrant', key: 1 },
+  { op: 'ScheduleKeyDeletion', key: 1, days: 7 },
+  { op: 'ScheduleKeyDeletion', key: 0, days: 7 },
+  { op: 'CancelKeyDeletion', key: 1 },
+  { op: 'Import', key: 1 },
+  { op: 'AdvanceTime', ms: 7 * DAY_MS },
+  { op: 'RetireGrant', grant: 0 },
+];
+
+/** Imported material that expires, imported again with a later date, expiring while disabled and while pending deletion. */
+const expiringMaterial: Step[] = [
+  { op: 'CreateKey', kind: 'SYMMETRIC', origin: 'EXTERNAL', multiRegion: false, region: 1 },
+  { op: 'Import', key: 0, validDays: 3 },
+  { op: 'AdvanceTime', ms: DAY_MS },
+  { op: 'Import', key: 0, validDays: 5 },
+  { op: 'AdvanceTime', ms: 3 * DAY_MS },
+  { op: 'DisableKey', key: 0 },
+  { op: 'AdvanceTime', ms: 3 * DAY_MS },
+  { op: 'Import', key: 0, validDays: 1 },
+  { op: 'ScheduleKeyDeletion', key: 0, days: 7 },
+  { op: 'AdvanceTime', ms: 3 * DAY_MS },
+  { op: 'CancelKeyDeletion', key: 0 },
+];
+
+/** A custom key store disconnected again while it is still connecting, then connected. */
+const storeReconnected: Step[] = [
+  { op: 'CreateKey', kind: 'SYMMETRIC', origin: 'AWS_CLOUDHSM', multiRegion: false, region: 0 },
+  { op: 'CreateKey', kind: 'SYMMETRIC', origin: 'AWS_CLOUDHSM', multiRegion: false, region: 0 },
+  { op: 'DisableKey', key: 1 },
+  { op: 'DisconnectCustomKeyStore' },
+  { op: 'ConnectCustomKeyStore' },
+  { op: 'EnableKey', key: 1 },
+  { op: 'DisconnectCustomKeyStore' },
+  { op: 'ScheduleKeyDeletion', key: 0, days: 7 },
+  { op: 'CancelKeyDeletion', key: 0 },
+  { op: 'ConnectCustomKeyStore' },
+  { op: 'Use', key: 1 },
+  { op: 'Settle' },
+  { op: 'Use', key: 1 },
+];
+
+export const SCENARIOS: Step[][] = [storeReconnected, multiRegionLife, importedMultiRegion, expiringMaterial];
