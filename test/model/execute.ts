@@ -31,8 +31,8 @@ import type { Step } from './steps';
 
 const GRANTEE = 'arn:aws:iam::111122223333:role/model-grantee';
 const WRAPPING = 'RSAES_OAEP_SHA_256';
-/** Every member of a multi-Region key with imported material must get the same material. */
-const materialOf = (keyId: string) => createHash('sha256').update(keyId).digest();
+/** Version `n` of a key's imported material: every member of a multi-Region key must get the same. */
+const materialOf = (keyId: string, n: number) => createHash('sha256').update(`${keyId}/${n}`).digest();
 const SPECS = {
   SYMMETRIC: { KeySpec: 'SYMMETRIC_DEFAULT' },
   HMAC: { KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' },
@@ -103,7 +103,7 @@ async function createKey(run: Run, step: Extract<Step, { op: 'CreateKey' }>): Pr
     origin: step.origin,
     state: step.origin === 'EXTERNAL' ? 'PendingImport' : 'Enabled',
     deleted: false,
-    materialPresent: step.origin !== 'EXTERNAL',
+    versions: [],
     rotation,
   };
   if (step.multiRegion) key.set = { primaryRegion: region, members: new Map([[region, key]]), rotation };
@@ -164,15 +164,17 @@ async function keyStep(run: Run, step: KeyStep, key: MKey): Promise<string> {
         byState(step.op, key) ??
         (key.kind !== 'SYMMETRIC' || model.isReplica(key) ? unsupported : undefined) ??
         (rotation.onDemand >= 25 ? { name: 'LimitExceededException' } : undefined) ??
-        // Imported keys rotate only to material imported beforehand for it, which the model never imports.
-        (key.origin === 'EXTERNAL' ? unsupported : undefined);
-      if (await attempt(label, () => client.send(new RotateKeyOnDemandCommand({ KeyId })), expected)) rotation.onDemand += 1;
+        // Imported keys rotate to new material imported beforehand, waiting in PENDING_ROTATION (API Reference: RotateKeyOnDemand).
+        (key.origin === 'EXTERNAL' && key.pending === undefined ? unsupported : undefined);
+      if (!(await attempt(label, () => client.send(new RotateKeyOnDemandCommand({ KeyId })), expected))) return label;
+      rotation.onDemand += 1;
+      if (key.origin === 'EXTERNAL') model.rotatedToPending(key);
       return label;
     }
     case 'Import':
       return importKeyMaterial(run, step, key, label);
     case 'DeleteImportedKeyMaterial':
-      if (await attempt(label, () => client.send(new DeleteImportedKeyMaterialCommand({ KeyId })), byState(step.op, key))) model.loseMaterial(key);
+      if (await attempt(label, () => client.send(new DeleteImportedKeyMaterialCommand({ KeyId })), byState(step.op, key))) model.deleteCurrentMaterial(key);
       return label;
     case 'CreateGrant': {
       const made = await attempt(label, () => client.send(new CreateGrantCommand({ KeyId, GranteePrincipal: GRANTEE, Operations: ['DescribeKey'] })), byState(step.op, key));
@@ -202,15 +204,16 @@ async function keyStep(run: Run, step: KeyStep, key: MKey): Promise<string> {
 
 
 /**
- * Imports the key's material: with the parameters the run got for it within the last 24 hours of
- * fake time (ImportKeyMaterial alone), else GetParametersForImport first, whose refusal then
- * is the answer.
+ * Imports material: with the parameters the run got for the key within the last 24 hours of
+ * fake time (ImportKeyMaterial alone), else GetParametersForImport first, whose refusal then is
+ * the answer. The current version again, or (`newMaterial`) the next version for rotation.
  */
 async function importKeyMaterial(run: Run, step: Extract<Step, { op: 'Import' }>, key: MKey, label: string): Promise<string> {
   const { model } = run;
   const client = run.clients[key.region];
-  const validTo = step.validDays === undefined ? undefined : model.now + step.validDays * DAY_MS;
-  const full = `${label}${validTo === undefined ? '' : ` valid ${step.validDays}d`}`;
+  const rotating = step.newMaterial && key.versions.length > 0;
+  const validTo = step.validDays === undefined || step.newMaterial ? undefined : model.now + step.validDays * DAY_MS;
+  const full = `${label}${rotating ? ' new material' : ''}${validTo === undefined ? '' : ` valid ${step.validDays}d`}`;
   let parameters = run.importParameters.get(key.arn);
   if (parameters === undefined || parameters.at + DAY_MS <= model.now) {
     const input = { KeyId: key.arn, WrappingAlgorithm: WRAPPING, WrappingKeySpec: 'RSA_2048' } as const;
@@ -219,12 +222,18 @@ async function importKeyMaterial(run: Run, step: Extract<Step, { op: 'Import' }>
     parameters = { token: got.ImportToken!, publicKey: got.PublicKey!, at: model.now };
     run.importParameters.set(key.arn, parameters);
   }
+  const version = rotating ? key.versions.length : Math.max(key.versions.length - 1, 0);
   const input = {
     KeyId: key.arn,
     ImportToken: parameters.token,
-    EncryptedKeyMaterial: wrap(parameters.publicKey, WRAPPING, materialOf(key.keyId)),
+    EncryptedKeyMaterial: wrap(parameters.publicKey, WRAPPING, materialOf(key.keyId, version)),
     ...(validTo === undefined ? { ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' as const } : { ValidTo: new Date(validTo) }),
+    ...(rotating && { ImportType: 'NEW_KEY_MATERIAL' as const }),
   };
-  if (await attempt(full, () => client.send(new ImportKeyMaterialCommand(input)), byState('ImportKeyMaterial', key))) model.imported(key, validTo);
+  // The next version's material is the one already waiting in PENDING_ROTATION, if any: not new to the key.
+  const expected = byState('ImportKeyMaterial', key) ?? (rotating && key.pending !== undefined ? { name: 'IncorrectKeyMaterialException' } : undefined);
+  if (!(await attempt(full, () => client.send(new ImportKeyMaterialCommand(input)), expected))) return full;
+  if (rotating) model.importedPending(key);
+  else model.imported(key, validTo);
   return full;
 }

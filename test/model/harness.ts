@@ -52,7 +52,7 @@ function expectedView(run: Run, key: MKey) {
     DeletionDate: key.deletionDate,
     PendingDeletionWindowInDays: key.state === 'PendingReplicaDeletion' ? key.windowDays : undefined,
     // Imported material that expires shows when; once gone, it no longer does.
-    ValidTo: key.materialPresent ? key.validTo : undefined,
+    ValidTo: model.validToOf(key),
     roles,
   };
 }

@@ -35,14 +35,20 @@ export interface MKey {
   deletionDate?: number;
   /** The waiting period a primary in PendingReplicaDeletion will get once its last replica is gone. */
   windowDays?: number;
-  /** EXTERNAL keys: whether their current material is present, and when it expires. */
-  materialPresent: boolean;
-  validTo?: number;
+  /** EXTERNAL keys: their material versions, oldest first (the last is current), and one waiting in PENDING_ROTATION. */
+  versions: Version[];
+  pending?: Version;
   /** A key in a disconnected store: the state it returns to when the store connects. */
   enabledWhenAvailable?: boolean;
   /** Single-Region keys own their rotation; members of a multi-Region set share the set's. */
   rotation: Rotation;
   set?: MSet;
+}
+
+/** One version of imported material: present or deleted/expired, and when it expires. */
+export interface Version {
+  present: boolean;
+  validTo?: number;
 }
 
 export interface MSet {
@@ -86,6 +92,8 @@ export class KeyModel {
   isPrimary = (key: MKey): boolean => key.set !== undefined && key.set.primaryRegion === key.region;
   isReplica = (key: MKey): boolean => key.set !== undefined && !this.isPrimary(key);
   isPendingDeletion = (key: MKey): boolean => key.state === 'PendingDeletion' || key.state === 'PendingReplicaDeletion';
+  /** An EXTERNAL key waits for material while it has none or any of its versions is missing (developer guide: Key states). */
+  awaitsMaterial = (key: MKey): boolean => key.origin === 'EXTERNAL' && (key.versions.length === 0 || key.versions.some((v) => !v.present));
 
   // ---- the fake clock ----
 
@@ -168,7 +176,7 @@ export class KeyModel {
 
   /** CancelKeyDeletion: Disabled, or back to waiting for material; unavailable while its store is not connected. */
   cancelDeletion(key: MKey): void {
-    key.state = key.origin === 'EXTERNAL' && !key.materialPresent ? 'PendingImport' : 'Disabled';
+    key.state = this.awaitsMaterial(key) ? 'PendingImport' : 'Disabled';
     delete key.deletionDate;
     delete key.windowDays;
     if (key.origin === 'AWS_CLOUDHSM' && this.store !== 'CONNECTED') {
@@ -179,31 +187,61 @@ export class KeyModel {
 
   // ---- imported material ----
 
-  /** ImportKeyMaterial: the material is back (the key Enabled if it waited for it), expiring at `validTo` if given. */
+  /**
+   * ImportKeyMaterial of the current version (the first, or the same material again): it is
+   * present, expiring at `validTo` if given; a key waiting for nothing else is Enabled.
+   */
   imported(key: MKey, validTo: number | undefined): void {
-    key.materialPresent = true;
-    if (key.state === 'PendingImport') key.state = 'Enabled';
-    key.validTo = validTo;
+    if (key.versions.length === 0) key.versions.push({ present: true });
+    const version = key.versions[key.versions.length - 1]!;
+    version.present = true;
+    if (validTo === undefined) delete version.validTo;
+    else version.validTo = validTo;
+    if (key.state === 'PendingImport' && !this.awaitsMaterial(key)) key.state = 'Enabled';
     if (validTo === undefined) return;
     this.#add(validTo, false, () => {
       // A later import set another date, or the material is already gone.
-      if (!key.deleted && key.materialPresent && key.validTo === validTo) this.loseMaterial(key);
+      if (!key.deleted && version.present && version.validTo === validTo) this.lose(key, version);
     });
   }
 
-  /** DeleteImportedKeyMaterial or expiry: a key that used the material waits for it again; one pending deletion stays so. */
-  loseMaterial(key: MKey): void {
-    if (key.materialPresent && (key.state === 'Enabled' || key.state === 'Disabled')) key.state = 'PendingImport';
-    key.materialPresent = false;
-    delete key.validTo;
+  /** ImportKeyMaterial of new material (ImportType NEW_KEY_MATERIAL) into a key that has some: it waits in PENDING_ROTATION. */
+  importedPending(key: MKey): void {
+    key.pending = { present: true };
+  }
+
+  /** RotateKeyOnDemand of an imported key: the material waiting in PENDING_ROTATION becomes current. */
+  rotatedToPending(key: MKey): void {
+    key.versions.push(key.pending!);
+    delete key.pending;
+  }
+
+  /** DeleteImportedKeyMaterial: the current version's material goes (nothing happens if it is gone already). */
+  deleteCurrentMaterial(key: MKey): void {
+    const current = key.versions[key.versions.length - 1];
+    if (current?.present) this.lose(key, current);
+  }
+
+  /** Deleted or expired material: a key that used it waits for it again; one pending deletion stays so. */
+  lose(key: MKey, version: Version): void {
+    version.present = false;
+    delete version.validTo;
+    if (key.state === 'Enabled' || key.state === 'Disabled') key.state = 'PendingImport';
+  }
+
+  /** DescribeKey's ValidTo: the earliest expiry of any version that is present. */
+  validToOf(key: MKey): number | undefined {
+    const dates = key.versions.flatMap((v) => (v.present && v.validTo !== undefined ? [v.validTo] : []));
+    return dates.length === 0 ? undefined : Math.min(...dates);
   }
 
   // ---- multi-Region ----
 
   /** ReplicateKey: the replica is Creating, then Enabled, or PendingImport when its material is imported. */
-  replicate(primary: MKey, region: Region, replica: Omit<MKey, 'state' | 'deleted' | 'materialPresent' | 'rotation' | 'set'>): MKey {
+  replicate(primary: MKey, region: Region, replica: Omit<MKey, 'state' | 'deleted' | 'versions' | 'rotation' | 'set'>): MKey {
     const set = primary.set!;
-    const key: MKey = { ...replica, state: 'Creating', deleted: false, materialPresent: false, rotation: set.rotation, set };
+    // Imported material is imported into each member itself (the versions of other keys are not modelled).
+    const key: MKey = { ...replica, state: 'Creating', deleted: false, versions: [], rotation: set.rotation, set };
     set.members.set(region, key);
     this.addKey(key);
     this.#add(this.now + TRANSIENT_MS, true, () => {

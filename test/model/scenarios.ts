@@ -43,14 +43,14 @@ const multiRegionLife: Step[] = [
  */
 const importedMultiRegion: Step[] = [
   { op: 'CreateKey', kind: 'SYMMETRIC', origin: 'EXTERNAL', multiRegion: true, region: 1 },
-  { op: 'Import', key: 0 },
+  { op: 'Import', key: 0, newMaterial: false },
   { op: 'ReplicateKey', key: 0, region: 0 },
   { op: 'Settle' },
   { op: 'Use', key: 1 },
-  { op: 'Import', key: 1 },
+  { op: 'Import', key: 1, newMaterial: false },
   { op: 'Use', key: 1 },
   { op: 'UpdatePrimaryRegion', key: 0, region: 0 },
-  { op: 'Import', key: 1 },
+  { op: 'Import', key: 1, newMaterial: false },
   { op: 'DeleteImportedKeyMaterial', key: 1 },
   { op: 'Settle' },
   { op: 'DeleteImportedKeyMaterial', key: 1 },
@@ -59,7 +59,7 @@ const importedMultiRegion: Step[] = [
   { op: 'ScheduleKeyDeletion', key: 1, days: 7 },
   { op: 'ScheduleKeyDeletion', key: 0, days: 7 },
   { op: 'CancelKeyDeletion', key: 1 },
-  { op: 'Import', key: 1 },
+  { op: 'Import', key: 1, newMaterial: false },
   { op: 'AdvanceTime', ms: 7 * DAY_MS },
   { op: 'RetireGrant', grant: 0 },
 ];
@@ -67,13 +67,13 @@ const importedMultiRegion: Step[] = [
 /** Imported material that expires, imported again with a later date, expiring while disabled and while pending deletion. */
 const expiringMaterial: Step[] = [
   { op: 'CreateKey', kind: 'SYMMETRIC', origin: 'EXTERNAL', multiRegion: false, region: 1 },
-  { op: 'Import', key: 0, validDays: 3 },
+  { op: 'Import', key: 0, validDays: 3, newMaterial: false },
   { op: 'AdvanceTime', ms: DAY_MS },
-  { op: 'Import', key: 0, validDays: 5 },
+  { op: 'Import', key: 0, validDays: 5, newMaterial: false },
   { op: 'AdvanceTime', ms: 3 * DAY_MS },
   { op: 'DisableKey', key: 0 },
   { op: 'AdvanceTime', ms: 3 * DAY_MS },
-  { op: 'Import', key: 0, validDays: 1 },
+  { op: 'Import', key: 0, validDays: 1, newMaterial: false },
   { op: 'ScheduleKeyDeletion', key: 0, days: 7 },
   { op: 'AdvanceTime', ms: 3 * DAY_MS },
   { op: 'CancelKeyDeletion', key: 0 },
@@ -96,4 +96,35 @@ const storeReconnected: Step[] = [
   { op: 'Use', key: 1 },
 ];
 
-export const SCENARIOS: Step[][] = [storeReconnected, multiRegionLife, importedMultiRegion, expiringMaterial];
+/**
+ * On-demand rotation of imported keys: new material waits in PENDING_ROTATION, then becomes
+ * current; an older version expiring makes the key wait for it again, whatever the current one.
+ */
+const importedRotation: Step[] = [
+  { op: 'CreateKey', kind: 'SYMMETRIC', origin: 'EXTERNAL', multiRegion: false, region: 0 },
+  { op: 'RotateKeyOnDemand', key: 0 },
+  { op: 'Import', key: 0, validDays: 10, newMaterial: false },
+  { op: 'RotateKeyOnDemand', key: 0 },
+  { op: 'Import', key: 0, newMaterial: true },
+  { op: 'Import', key: 0, newMaterial: true },
+  { op: 'RotateKeyOnDemand', key: 0 },
+  { op: 'AdvanceTime', ms: 11 * DAY_MS },
+  { op: 'Import', key: 0, newMaterial: false },
+  { op: 'RotateKeyOnDemand', key: 0 },
+  { op: 'CreateKey', kind: 'SYMMETRIC', origin: 'EXTERNAL', multiRegion: true, region: 1 },
+  { op: 'Import', key: 1, newMaterial: false },
+  { op: 'ReplicateKey', key: 1, region: 2 },
+  { op: 'Settle' },
+  { op: 'Import', key: 1, newMaterial: true },
+  { op: 'RotateKeyOnDemand', key: 1 },
+  { op: 'Import', key: 2, newMaterial: false },
+  { op: 'Import', key: 2, newMaterial: true },
+  { op: 'DeleteImportedKeyMaterial', key: 1 },
+  { op: 'Use', key: 1 },
+  { op: 'Import', key: 1, validDays: 2, newMaterial: false },
+  { op: 'Use', key: 1 },
+  { op: 'AdvanceTime', ms: 2 * DAY_MS },
+  { op: 'Use', key: 1 },
+];
+
+export const SCENARIOS: Step[][] = [storeReconnected, multiRegionLife, importedMultiRegion, expiringMaterial, importedRotation];

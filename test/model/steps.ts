@@ -28,8 +28,8 @@ export type Step =
   | { op: 'CreateKey'; kind: Kind; origin: Origin; multiRegion: boolean; region: number }
   | { op: (typeof KEY_OPS)[number]; key: number }
   | { op: 'ScheduleKeyDeletion'; key: number; days: number }
-  /** Imports the key's material, expiring after `validDays` or never. */
-  | { op: 'Import'; key: number; validDays?: number | undefined }
+  /** Imports the key's current material again (expiring after `validDays` or never), or new material for rotation. */
+  | { op: 'Import'; key: number; validDays?: number | undefined; newMaterial: boolean }
   | { op: 'CreateAlias' | 'UpdateAlias'; alias: number; key: number }
   | { op: 'DeleteAlias'; alias: number; region: number }
   | { op: 'RetireGrant' | 'RevokeGrant'; grant: number }
@@ -63,7 +63,10 @@ const groups = {
   keyOp: fc.record({ op: fc.constantFrom(...KEY_OPS), key: index }),
   lifecycle: fc.record({ op: fc.constantFrom('EnableKey' as const, 'DisableKey' as const, 'CancelKeyDeletion' as const, 'Use' as const), key: index }),
   schedule: fc.record({ op: fc.constant('ScheduleKeyDeletion' as const), key: index, days: fc.integer({ min: 7, max: 30 }) }),
-  importMaterial: fc.record({ op: fc.constant('Import' as const), key: index, validDays: fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }) }),
+  importMaterial: fc.oneof(
+    fc.record({ op: fc.constant('Import' as const), key: index, validDays: fc.option(fc.integer({ min: 1, max: 40 }), { nil: undefined }), newMaterial: fc.constant(false) }),
+    fc.record({ op: fc.constant('Import' as const), key: index, newMaterial: fc.constant(true) }),
+  ),
   alias: fc.record({ op: fc.constantFrom('CreateAlias' as const, 'UpdateAlias' as const), alias: index, key: index }),
   deleteAlias: fc.record({ op: fc.constant('DeleteAlias' as const), alias: index, region }),
   endGrant: fc.record({ op: fc.constantFrom('RetireGrant' as const, 'RevokeGrant' as const), grant: index }),
