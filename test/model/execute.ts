@@ -23,7 +23,7 @@ import { createHash } from 'node:crypto';
 import { DAY_MS } from '../support/client';
 import { wrap } from '../support/importMaterial';
 import { alias, deleteAlias, endGrant, multiRegion, useKey } from './crossKey';
-import { REGIONS, type MKey } from './keyModel';
+import { HOME, REGIONS, type MKey } from './keyModel';
 import { attempt, byState, keyAt, unsupported, type Run } from './run';
 import type { Step } from './steps';
 
@@ -52,17 +52,16 @@ export async function execute(run: Run, step: Step): Promise<string> {
       model.settle();
       return 'settle()';
     case 'ConnectCustomKeyStore': {
-      const client = run.clients[REGIONS[0]];
-      await attempt(step.op, () => client.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: run.storeId })), undefined);
-      model.connect();
-      return step.op;
+      const input = { CustomKeyStoreId: run.storeIds[step.store] };
+      await attempt(`${step.op} ${step.store}`, () => run.clients[HOME].send(new ConnectCustomKeyStoreCommand(input)), undefined);
+      model.connect(step.store);
+      return `${step.op} ${step.store}`;
     }
     case 'DisconnectCustomKeyStore': {
-      const client = run.clients[REGIONS[0]];
-      const expected = model.store === 'DISCONNECTED' ? { name: 'CustomKeyStoreInvalidStateException' } : undefined;
-      const ok = await attempt(step.op, () => client.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: run.storeId })), expected);
-      if (ok) model.disconnect();
-      return step.op;
+      const input = { CustomKeyStoreId: run.storeIds[step.store] };
+      const expected = model.stores[step.store] === 'DISCONNECTED' ? { name: 'CustomKeyStoreInvalidStateException' } : undefined;
+      if (await attempt(`${step.op} ${step.store}`, () => run.clients[HOME].send(new DisconnectCustomKeyStoreCommand(input)), expected)) model.disconnect(step.store);
+      return `${step.op} ${step.store}`;
     }
     case 'CreateKey':
       return createKey(run, step);
@@ -82,15 +81,17 @@ export async function execute(run: Run, step: Step): Promise<string> {
 async function createKey(run: Run, step: Extract<Step, { op: 'CreateKey' }>): Promise<string> {
   const { model } = run;
   const region = REGIONS[step.region]!;
-  const inStore = step.origin === 'AWS_CLOUDHSM';
+  const store = step.origin === 'AWS_CLOUDHSM' || step.origin === 'EXTERNAL_KEY_STORE' ? step.origin : undefined;
   const input: CreateKeyCommandInput = {
     ...SPECS[step.kind],
     Origin: step.origin,
     MultiRegion: step.multiRegion,
-    ...(inStore && { CustomKeyStoreId: run.storeId }),
+    ...(store && { CustomKeyStoreId: run.storeIds[store] }),
+    // A key in an external key store names its own key in the external key manager.
+    ...(store === 'EXTERNAL_KEY_STORE' && { XksKeyId: `model-xks-key-${model.keys.length}` }),
   };
   const label = `CreateKey ${step.kind} ${step.origin}${step.multiRegion ? ' multi-Region' : ''} in ${region}`;
-  const expected = inStore && model.store !== 'CONNECTED' ? { name: 'CustomKeyStoreInvalidStateException' } : undefined;
+  const expected = store && model.stores[store] !== 'CONNECTED' ? { name: 'CustomKeyStoreInvalidStateException' } : undefined;
   const created = await attempt(label, () => run.clients[region].send(new CreateKeyCommand(input)), expected);
   if (!created) return label;
   const meta = created.KeyMetadata!;

@@ -4,33 +4,49 @@ import {
   DescribeKeyCommand,
   KMSServiceException,
   ListAliasesCommand,
+  type CreateCustomKeyStoreCommandInput,
   type KeyMetadata,
 } from '@aws-sdk/client-kms';
 import { KmsFake } from 'kms-fake';
 import { fakeClient } from '../support/client';
 import { execute } from './execute';
 import { keyAt, type Run } from './run';
-import { HOME, KeyModel, REGIONS, type MKey, type Region } from './keyModel';
+import { HOME, KeyModel, REGIONS, STORE_TYPES, type MKey, type Region, type StoreType } from './keyModel';
 import type { Step } from './steps';
 
 /** One run of the model test: a fresh fake and model, each step on both, then everything compared. */
 
 const START = Date.parse('2026-01-01T00:00:00Z');
 
+const STORES: Record<StoreType, CreateCustomKeyStoreCommandInput> = {
+  AWS_CLOUDHSM: {
+    CustomKeyStoreName: 'model-hsm-store',
+    CloudHsmClusterId: 'cluster-1a23b4cdefg',
+    TrustAnchorCertificate: '-----BEGIN CERTIFICATE-----trust-----END CERTIFICATE-----',
+    KeyStorePassword: 'kmsuser-pass',
+  },
+  EXTERNAL_KEY_STORE: {
+    CustomKeyStoreName: 'model-xks-store',
+    CustomKeyStoreType: 'EXTERNAL_KEY_STORE',
+    XksProxyUriEndpoint: 'https://xks.example.com',
+    XksProxyUriPath: '/example/kms/xks/v1',
+    XksProxyConnectivity: 'PUBLIC_ENDPOINT',
+    XksProxyAuthenticationCredential: { AccessKeyId: 'ABCDEFGHIJKLMNOPQRST', RawSecretAccessKey: 'a'.repeat(43) },
+  },
+};
+
+/** A fresh fake on a fixed clock, a client per Region, and one connected custom key store of each type. */
 async function newRun(): Promise<Run> {
   const kms = new KmsFake({ clock: () => START, seed: 'model' });
   const clients = Object.fromEntries(REGIONS.map((r) => [r, fakeClient(kms, r)])) as Run['clients'];
-  const { CustomKeyStoreId } = await clients[HOME].send(
-    new CreateCustomKeyStoreCommand({
-      CustomKeyStoreName: 'model-store',
-      CloudHsmClusterId: 'cluster-1a23b4cdefg',
-      TrustAnchorCertificate: '-----BEGIN CERTIFICATE-----trust-----END CERTIFICATE-----',
-      KeyStorePassword: 'kmsuser-pass',
-    }),
-  );
-  await clients[HOME].send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId }));
+  const storeIds = {} as Run['storeIds'];
+  for (const type of STORE_TYPES) {
+    const { CustomKeyStoreId } = await clients[HOME].send(new CreateCustomKeyStoreCommand(STORES[type]));
+    await clients[HOME].send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId }));
+    storeIds[type] = CustomKeyStoreId!;
+  }
   kms.settle();
-  return { kms, clients, model: new KeyModel(START), storeId: CustomKeyStoreId!, importParameters: new Map() };
+  return { kms, clients, model: new KeyModel(START), storeIds, importParameters: new Map() };
 }
 
 /** What DescribeKey must show of a key the model knows: its state and the deletion and multi-Region fields. */

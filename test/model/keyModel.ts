@@ -16,7 +16,11 @@ export const HOME: Region = 'us-east-1';
 export const TRANSIENT_MS = 300;
 
 export type Kind = 'SYMMETRIC' | 'HMAC' | 'ECC';
-export type Origin = 'AWS_KMS' | 'EXTERNAL' | 'AWS_CLOUDHSM';
+export type Origin = 'AWS_KMS' | 'EXTERNAL' | StoreType;
+/** The two kinds of custom key store; a key in one has the store's type as its origin. */
+export type StoreType = 'AWS_CLOUDHSM' | 'EXTERNAL_KEY_STORE';
+export const STORE_TYPES: readonly StoreType[] = ['AWS_CLOUDHSM', 'EXTERNAL_KEY_STORE'];
+const inStore = (key: MKey): StoreType | undefined => (key.origin === 'AWS_CLOUDHSM' || key.origin === 'EXTERNAL_KEY_STORE' ? key.origin : undefined);
 
 export interface Rotation {
   automatic: boolean;
@@ -78,7 +82,8 @@ export class KeyModel {
   /** Every grant ID ever made and its key, so retiring a gone one can be tried too. */
   readonly grantIds: string[] = [];
   readonly grantKey = new Map<string, MKey>();
-  store: StoreState = 'CONNECTED';
+  /** One store of each type, connected when the run starts. */
+  readonly stores: Record<StoreType, StoreState> = { AWS_CLOUDHSM: 'CONNECTED', EXTERNAL_KEY_STORE: 'CONNECTED' };
   now: number;
   #due: Due[] = [];
   #seq = 0;
@@ -179,7 +184,8 @@ export class KeyModel {
     key.state = this.awaitsMaterial(key) ? 'PendingImport' : 'Disabled';
     delete key.deletionDate;
     delete key.windowDays;
-    if (key.origin === 'AWS_CLOUDHSM' && this.store !== 'CONNECTED') {
+    const store = inStore(key);
+    if (store && this.stores[store] !== 'CONNECTED') {
       key.state = 'Unavailable';
       key.enabledWhenAvailable = false;
     }
@@ -266,17 +272,17 @@ export class KeyModel {
     });
   }
 
-  // ---- the custom key store ----
+  // ---- the custom key stores ----
 
-  storeKeys = (): MKey[] => this.live().filter((k) => k.origin === 'AWS_CLOUDHSM');
+  storeKeys = (type: StoreType): MKey[] => this.live().filter((k) => k.origin === type);
 
-  connect(): void {
-    if (this.store !== 'DISCONNECTED') return;
-    this.store = 'CONNECTING';
+  connect(type: StoreType): void {
+    if (this.stores[type] !== 'DISCONNECTED') return;
+    this.stores[type] = 'CONNECTING';
     this.#add(this.now + TRANSIENT_MS, true, () => {
-      if (this.store !== 'CONNECTING') return;
-      this.store = 'CONNECTED';
-      for (const key of this.storeKeys()) {
+      if (this.stores[type] !== 'CONNECTING') return;
+      this.stores[type] = 'CONNECTED';
+      for (const key of this.storeKeys(type)) {
         if (key.state !== 'Unavailable') continue;
         key.state = key.enabledWhenAvailable === false ? 'Disabled' : 'Enabled';
         delete key.enabledWhenAvailable;
@@ -289,9 +295,9 @@ export class KeyModel {
    * A key pending deletion stays so (footnote 13); one already Unavailable (the store was still
    * connecting) keeps what it remembered: disconnecting never disables a key.
    */
-  disconnect(): void {
-    this.store = 'DISCONNECTED';
-    for (const key of this.storeKeys()) {
+  disconnect(type: StoreType): void {
+    this.stores[type] = 'DISCONNECTED';
+    for (const key of this.storeKeys(type)) {
       if (key.state !== 'Enabled' && key.state !== 'Disabled') continue;
       key.enabledWhenAvailable = key.state === 'Enabled';
       key.state = 'Unavailable';

@@ -45,7 +45,7 @@ const resolutions = load('key-state-resolutions.json') as Resolutions;
 export interface KeyFacts {
   arn: string;
   state: KeyState;
-  origin: 'AWS_KMS' | 'EXTERNAL' | 'AWS_CLOUDHSM';
+  origin: 'AWS_KMS' | 'EXTERNAL' | 'AWS_CLOUDHSM' | 'EXTERNAL_KEY_STORE';
 }
 
 /** A refusal the model expects: the exception's name and, where the table gives one, its message. */
@@ -57,7 +57,7 @@ export interface Refusal {
 /** The footnotes' own conditions ("applies" in key-states.json), in the model's words. */
 const footnoteConditions: Record<string, (key: KeyFacts) => boolean> = {
   // "only when the KMS key has imported key material or is in a custom key store"
-  7: (key) => key.origin === 'EXTERNAL' || key.origin === 'AWS_CLOUDHSM',
+  7: (key) => key.origin !== 'AWS_KMS',
   // "only when the KMS key has imported key material"
   8: (key) => key.origin === 'EXTERNAL',
   // "only when the KMS key cannot have imported key material or has none"
@@ -71,7 +71,7 @@ function conditionOf(operation: string, n: number): ((key: KeyFacts) => boolean)
   const override = resolutions.operationConditions[operation]?.[String(n)];
   if (override) {
     if (override.predicate !== 'isInCustomKeyStore') throw new Error(`model: unknown override ${override.predicate} for [${n}] of ${operation}`);
-    return (key) => key.origin === 'AWS_CLOUDHSM';
+    return (key) => key.origin === 'AWS_CLOUDHSM' || key.origin === 'EXTERNAL_KEY_STORE';
   }
   return footnoteConditions[String(n)];
 }

@@ -1,6 +1,6 @@
 import { KMSServiceException, type KMSClient } from '@aws-sdk/client-kms';
 import type { KmsFake } from 'kms-fake';
-import type { KeyModel, MKey, Region } from './keyModel';
+import type { KeyModel, MKey, Region, StoreType } from './keyModel';
 import { stateRefusal, type Refusal } from './keyStateTable';
 
 /** What every step of a model run uses: the run itself, and how a call's outcome is checked. */
@@ -12,12 +12,12 @@ export interface ImportParameters {
   at: number;
 }
 
-/** One run: the fake, a client per Region, the model, and the CloudHSM key store both know. */
+/** One run: the fake, a client per Region, the model, and the custom key stores (one of each type) both know. */
 export interface Run {
   kms: KmsFake;
   clients: Record<Region, KMSClient>;
   model: KeyModel;
-  storeId: string;
+  storeIds: Record<StoreType, string>;
   importParameters: Map<string, ImportParameters>;
 }
 

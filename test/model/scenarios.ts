@@ -79,21 +79,31 @@ const expiringMaterial: Step[] = [
   { op: 'CancelKeyDeletion', key: 0 },
 ];
 
-/** A custom key store disconnected again while it is still connecting, then connected. */
+/** Custom key stores: one disconnected again while it is still connecting; a key cancelled while its store is away. */
 const storeReconnected: Step[] = [
   { op: 'CreateKey', kind: 'SYMMETRIC', origin: 'AWS_CLOUDHSM', multiRegion: false, region: 0 },
   { op: 'CreateKey', kind: 'SYMMETRIC', origin: 'AWS_CLOUDHSM', multiRegion: false, region: 0 },
   { op: 'DisableKey', key: 1 },
-  { op: 'DisconnectCustomKeyStore' },
-  { op: 'ConnectCustomKeyStore' },
+  { op: 'DisconnectCustomKeyStore', store: 'AWS_CLOUDHSM' },
+  { op: 'ConnectCustomKeyStore', store: 'AWS_CLOUDHSM' },
   { op: 'EnableKey', key: 1 },
-  { op: 'DisconnectCustomKeyStore' },
+  { op: 'DisconnectCustomKeyStore', store: 'AWS_CLOUDHSM' },
   { op: 'ScheduleKeyDeletion', key: 0, days: 7 },
   { op: 'CancelKeyDeletion', key: 0 },
-  { op: 'ConnectCustomKeyStore' },
+  { op: 'ConnectCustomKeyStore', store: 'AWS_CLOUDHSM' },
   { op: 'Use', key: 1 },
   { op: 'Settle' },
   { op: 'Use', key: 1 },
+  { op: 'CreateKey', kind: 'SYMMETRIC', origin: 'EXTERNAL_KEY_STORE', multiRegion: false, region: 0 },
+  { op: 'RotateKeyOnDemand', key: 2 },
+  { op: 'DisconnectCustomKeyStore', store: 'EXTERNAL_KEY_STORE' },
+  { op: 'GetKeyRotationStatus', key: 2 },
+  { op: 'ScheduleKeyDeletion', key: 2, days: 7 },
+  { op: 'CancelKeyDeletion', key: 2 },
+  { op: 'ConnectCustomKeyStore', store: 'EXTERNAL_KEY_STORE' },
+  { op: 'AdvanceTime', ms: 300 },
+  { op: 'RotateKeyOnDemand', key: 2 },
+  { op: 'Use', key: 2 },
 ];
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DAY_MS } from '../support/client';
-import type { Kind, Origin } from './keyModel';
+import type { Kind, Origin, StoreType } from './keyModel';
 
 /**
  * The calls a model run is made of. Keys, aliases, grants and Regions are named by small
@@ -34,13 +34,14 @@ export type Step =
   | { op: 'DeleteAlias'; alias: number; region: number }
   | { op: 'RetireGrant' | 'RevokeGrant'; grant: number }
   | { op: 'ReplicateKey' | 'UpdatePrimaryRegion'; key: number; region: number }
-  | { op: 'ConnectCustomKeyStore' | 'DisconnectCustomKeyStore' | 'Settle' }
+  | { op: 'ConnectCustomKeyStore' | 'DisconnectCustomKeyStore'; store: StoreType }
+  | { op: 'Settle' }
   | { op: 'AdvanceTime'; ms: number };
 
 const index = fc.nat({ max: 15 });
 const region = fc.nat({ max: 2 });
 
-/** Key kinds by origin: imported material for symmetric keys; a CloudHSM store holds symmetric keys only. */
+/** Key kinds by origin: imported material for symmetric keys; custom key stores hold symmetric keys only. */
 const createKey: fc.Arbitrary<Step> = fc.oneof(
   fc.record({
     op: fc.constant('CreateKey' as const),
@@ -50,7 +51,7 @@ const createKey: fc.Arbitrary<Step> = fc.oneof(
     region,
   }),
   fc.record({ op: fc.constant('CreateKey' as const), kind: fc.constant<Kind>('SYMMETRIC'), origin: fc.constant<Origin>('EXTERNAL'), multiRegion: fc.boolean(), region }),
-  fc.record({ op: fc.constant('CreateKey' as const), kind: fc.constant<Kind>('SYMMETRIC'), origin: fc.constant<Origin>('AWS_CLOUDHSM'), multiRegion: fc.constant(false), region: fc.constant(0) }),
+  fc.record({ op: fc.constant('CreateKey' as const), kind: fc.constant<Kind>('SYMMETRIC'), origin: fc.constantFrom<Origin>('AWS_CLOUDHSM', 'EXTERNAL_KEY_STORE'), multiRegion: fc.constant(false), region: fc.constant(0) }),
 );
 
 /** From a tenth of a transient state to a month: transient ends, waiting periods, deletions. */
@@ -58,7 +59,7 @@ const advance = fc.constantFrom(100, 300, DAY_MS, 7 * DAY_MS, 8 * DAY_MS, 30 * D
 
 const groups = {
   createKey,
-  createStoreKey: createKey.filter((step) => step.op === 'CreateKey' && step.origin === 'AWS_CLOUDHSM'),
+  createStoreKey: createKey.filter((step) => step.op === 'CreateKey' && step.origin !== 'AWS_KMS' && step.origin !== 'EXTERNAL'),
   createMultiRegionKey: createKey.filter((step) => step.op === 'CreateKey' && step.multiRegion),
   keyOp: fc.record({ op: fc.constantFrom(...KEY_OPS), key: index }),
   lifecycle: fc.record({ op: fc.constantFrom('EnableKey' as const, 'DisableKey' as const, 'CancelKeyDeletion' as const, 'Use' as const), key: index }),
@@ -71,7 +72,7 @@ const groups = {
   deleteAlias: fc.record({ op: fc.constant('DeleteAlias' as const), alias: index, region }),
   endGrant: fc.record({ op: fc.constantFrom('RetireGrant' as const, 'RevokeGrant' as const), grant: index }),
   multiRegion: fc.record({ op: fc.constantFrom('ReplicateKey' as const, 'UpdatePrimaryRegion' as const), key: index, region }),
-  store: fc.record({ op: fc.constantFrom('ConnectCustomKeyStore' as const, 'DisconnectCustomKeyStore' as const) }),
+  store: fc.record({ op: fc.constantFrom('ConnectCustomKeyStore' as const, 'DisconnectCustomKeyStore' as const), store: fc.constantFrom<StoreType>('AWS_CLOUDHSM', 'EXTERNAL_KEY_STORE') }),
   advance: fc.record({ op: fc.constant('AdvanceTime' as const), ms: advance }),
   settle: fc.record({ op: fc.constant('Settle' as const) }),
 } satisfies Record<string, fc.Arbitrary<Step>>;
