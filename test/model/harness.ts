@@ -145,7 +145,9 @@ export async function runSteps(steps: Step[]): Promise<void> {
   const log: string[] = [];
   try {
     for (const step of steps) {
+      log.push(`(then ${JSON.stringify(step)})`);
       const line = await execute(run, step);
+      log.pop();
       log.push(line);
       await compareKeys(run, touchedBy(run, step), line);
       if (ALIAS_STEPS.has(step.op)) for (const region of REGIONS) await compareAliases(run, region, line);

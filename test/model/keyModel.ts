@@ -4,7 +4,7 @@ import { DAY_MS } from '../support/client';
 /**
  * A small model of KMS keys as the developer guide describes them (../shared/seeds, the key-state
  * table and "changing the primary Region"): per key its state and the few facts that decide
- * outcomes, per multi-Region key its set, the custom key store, aliases, grants, and the things
+ * outcomes, per multi-Region key its set, the custom key stores, aliases, grants, and the things
  * that fall due on the fake clock. Written without any code of src/backend.
  */
 

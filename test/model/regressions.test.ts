@@ -4,10 +4,13 @@ import {
   CreateKeyCommand,
   DescribeKeyCommand,
   DisconnectCustomKeyStoreCommand,
+  ReplicateKeyCommand,
   type KMSClient,
 } from '@aws-sdk/client-kms';
+import { randomBytes } from 'node:crypto';
 import { KmsFake } from 'kms-fake';
 import { fakeClient } from '../support/client';
+import { importMaterial } from '../support/importMaterial';
 
 /** Disagreements the model-based test found, each as a plain test through a real KMSClient. */
 
@@ -46,5 +49,22 @@ describe('a custom key store disconnected again while it is still connecting', (
     await client.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId }));
     kms.settle();
     expect(await stateOf(keyId)).toBe('Enabled');
+  });
+});
+
+describe('a replica of a multi-Region key with imported material', () => {
+  it('imports the key material although its primary has new material waiting in PENDING_ROTATION', async () => {
+    const west = fakeClient(kms, 'us-west-2');
+    const east = fakeClient(kms, 'us-east-1');
+    const { KeyMetadata } = await west.send(new CreateKeyCommand({ Origin: 'EXTERNAL', MultiRegion: true }));
+    const keyId = KeyMetadata!.KeyId!;
+    const first = randomBytes(32);
+    await importMaterial(west, keyId, first);
+    await west.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'us-east-1' }));
+    kms.settle();
+    await importMaterial(west, keyId, randomBytes(32), { ImportType: 'NEW_KEY_MATERIAL' });
+    // The replica has imported nothing yet: the key's first material is what it must take.
+    await importMaterial(east, keyId, first);
+    expect((await east.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata!.KeyState).toBe('Enabled');
   });
 });
