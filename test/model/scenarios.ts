@@ -108,7 +108,8 @@ const storeReconnected: Step[] = [
 
 /**
  * On-demand rotation of imported keys: new material waits in PENDING_ROTATION, then becomes
- * current; an older version expiring makes the key wait for it again, whatever the current one.
+ * current; an older version expiring makes the key wait for it again, whatever the current one;
+ * a replica takes the key's material while its primary has new material waiting.
  */
 const importedRotation: Step[] = [
   { op: 'CreateKey', kind: 'SYMMETRIC', origin: 'EXTERNAL', multiRegion: false, region: 0 },
@@ -126,8 +127,8 @@ const importedRotation: Step[] = [
   { op: 'ReplicateKey', key: 1, region: 2 },
   { op: 'Settle' },
   { op: 'Import', key: 1, newMaterial: true },
-  { op: 'RotateKeyOnDemand', key: 1 },
   { op: 'Import', key: 2, newMaterial: false },
+  { op: 'RotateKeyOnDemand', key: 1 },
   { op: 'Import', key: 2, newMaterial: true },
   { op: 'DeleteImportedKeyMaterial', key: 1 },
   { op: 'Use', key: 1 },
