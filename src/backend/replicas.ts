@@ -2,7 +2,7 @@ import type { MultiRegionConfiguration } from '@aws-sdk/client-kms';
 import { DAY_MS } from './clock';
 import { isPendingReplicaDeletion, isUpdating, transition } from './keyStates';
 import { copyRotation } from './snapshot';
-import { keyArn, PENDING_WINDOW_DAYS, scopeOf, type KeyRecord, type MultiRegionSet, type RegionState, type Store } from './store';
+import { keyArn, PENDING_WINDOW_DAYS, scopeOf, type KeyRecord, type KeyRotation, type MultiRegionSet, type RegionState, type Store } from './store';
 
 /**
  * The members of a multi-Region key set. Members share the key ID and live in other regions of
@@ -80,7 +80,20 @@ export function syncFromPrimary(store: Store, key: KeyRecord): void {
   const primary = primaryOf(store, key);
   if (!primary || primary === key) return;
   if (key.origin !== 'EXTERNAL' && primary.materials !== key.materials) key.materials = [...primary.materials];
-  if (primary.rotation) key.rotation = copyRotation(primary.rotation);
+  if (primary.rotation) key.rotation = sharedRotation(primary.rotation, key);
+}
+
+/**
+ * The rotation settings a member takes from its primary. Imported material, including new
+ * material waiting in PENDING_ROTATION, is imported into each member itself, so a member of an
+ * EXTERNAL-origin key keeps its own pending material (or has none).
+ */
+export function sharedRotation(primary: KeyRotation, member: Pick<KeyRecord, 'origin' | 'rotation'>): KeyRotation {
+  const rotation = copyRotation(primary);
+  if (member.origin !== 'EXTERNAL') return rotation;
+  delete rotation.pendingMaterial;
+  const own = member.rotation?.pendingMaterial;
+  return own ? { ...rotation, pendingMaterial: own } : rotation;
 }
 
 /**

@@ -63,6 +63,8 @@ function makeAvailable(key: KeyRecord): void {
 
 /** DisconnectCustomKeyStore: the store's keys become Unavailable, remembering whether they were enabled. */
 export function makeUnavailable(key: KeyRecord): void {
+  // Already unavailable (its store was still connecting): it keeps the state it returns to.
+  if (isUnavailable(key)) return;
   const wasEnabled = isEnabled(key);
   transition(key, 'storeDisconnected');
   if (isUnavailable(key)) key.enabledWhenAvailable = wasEnabled;

@@ -4,10 +4,9 @@ import { keyMetadata } from '../keyMetadata';
 import { mergeTags } from '../keyTags';
 import { defaultKeyPolicy, parsePolicy } from '../keyPolicy';
 import { assertKeyState, replicaState, transition } from '../keyStates';
-import { isPrimary, memberIn, setOf, writeSet } from '../replicas';
+import { isPrimary, memberIn, setOf, sharedRotation, writeSet } from '../replicas';
 import { KEY_ID_OR_ARN } from '../resolveKey';
 import type { StringShape } from '../shapes';
-import { copyRotation } from '../snapshot';
 import { keyArn, partitionOf, scopeOf, type KeyRecord, type Scope } from '../store';
 import { scheduleReplicaCreated, scheduleUpdateEnd } from '../transients';
 import { operation, type OperationGroup } from './operation';
@@ -41,7 +40,7 @@ function replicaRecord(primary: KeyRecord, scope: Scope, now: Date, own: Pick<Ke
     ...own,
     // Shared properties: imported material is imported into each member itself.
     materials: primary.origin === 'EXTERNAL' ? [] : [...primary.materials],
-    ...(primary.rotation && { rotation: copyRotation(primary.rotation) }),
+    ...(primary.rotation && { rotation: sharedRotation(primary.rotation, { origin: primary.origin }) }),
   };
 }
 
