@@ -111,7 +111,7 @@ export function dispatch(core: Core, scope: Scope, name: string, op: Operation, 
   const ctx = createContext(core, scope, name, requestId);
   core.due.runDue(ctx.now);
   op.check?.(input);
-  assertGrantTokens(input.GrantTokens as string[] | undefined);
+  assertGrantTokens(name, input.GrantTokens as string[] | undefined);
   if (op.key) {
     const key = ctx.requireKey(input[op.key.param] as string, op.key.forms);
     return op.run(ctx, input, key);
