@@ -1,28 +1,9 @@
-import fc from 'fast-check';
-import { IMPLEMENTED_OPERATIONS } from '../../src/backend/operations';
 import { wireCalls } from './support/calls';
-import { checkProperty, createHarness, runsOr, SEED, type Harness } from './support/harness';
+import { describeEveryOperation } from './support/everyOperation';
 
 /**
- * Issue 9, property 4: for every operation, generated inputs sent as raw JSON bodies (in place of
- * the serializer's, through a real KMSClient and its plugin) either succeed with an output of the SDK's shape or fail with an exception the
- * SDK models for that operation, never a TypeError, never a hang, and a failed call leaves the
- * whole fake as it was. Seeded: KMS_FAKE_FC_SEED reruns a failure, KMS_FAKE_FC_RUNS sizes the runs.
+ * Property-based: every operation's generated inputs sent as raw JSON bodies (in place of the
+ * serializer's, through a real KMSClient and its plugin), judged as `describeEveryOperation` says.
+ * Seeded: KMS_FAKE_FC_SEED reruns a failure, KMS_FAKE_FC_RUNS sizes the runs.
  */
-
-const RUNS = runsOr(60);
-let harness: Harness;
-beforeAll(async () => {
-  harness = await createHarness(`property-${SEED}`);
-}, 60_000);
-afterAll(() => harness.dispose());
-
-describe('every operation, as raw JSON bodies', () => {
-  it.each(IMPLEMENTED_OPERATIONS)('%s answers a modelled outcome and a failure changes nothing', async (operation) => {
-    const property = fc.asyncProperty(wireCalls(operation, harness.pools), async (call) => {
-      const problem = await harness.judge(operation, call);
-      if (problem !== undefined) throw new Error(problem);
-    });
-    await checkProperty('test/property/wireInputs.test.ts', property, RUNS);
-  }, 120_000);
-});
+describeEveryOperation('every operation, as raw JSON bodies', 'test/property/wireInputs.test.ts', wireCalls);
