@@ -4,7 +4,7 @@ import { SCENARIOS } from './scenarios';
 import { runArbitrary, type Step } from './steps';
 
 /**
- * Model-based test of key states (issue 9, item 5): random sequences of lifecycle, alias, grant,
+ * Model-based test of key states: random sequences of lifecycle, alias, grant,
  * rotation, import, multi-Region, custom-key-store and deletion calls, with advanceTime and
  * settle, through real KMSClients, checked after every step against the model in this folder.
  * Seeded: `KMS_FAKE_FC_SEED=<n> npx jest test/model` replays a run.
