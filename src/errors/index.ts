@@ -21,3 +21,5 @@ export * from './multiRegion';
 export * from './stores';
 // Grants.
 export * from './grants';
+// Authorization: denials and key policy documents.
+export * from './access';
