@@ -28,6 +28,7 @@ function protocolFake() {
     entropy: createEntropy(),
     epoch: { current: 0 },
     delays: DEFAULT_TRANSIENT_DELAYS,
+    access: { enforce: false, identityPolicies: new Map() },
   };
   const ids = createEntropy();
   const endpoint: Endpoint = { accountId: '111122223333', defaultRegion: 'us-east-1', requestId: ids.uuid };

@@ -13,10 +13,12 @@ import type { FakeTransport } from './plugin/kmsFakeMiddleware';
  * makes every output and exception itself.
  */
 export function createFakeTransport(core: Core, endpoint: Endpoint, log: CallLog, overrides: Overrides, faults: Faults): FakeTransport {
-  /** The account root: the fake models no IAM principals. */
-  const principal = (region: string) => rootPrincipal({ partition: partitionOf(region), accountId: endpoint.accountId });
+  /** The attachment's principal, else the fake's, else the account root (in the region's partition). */
+  const principalOf = (region: string, given: string | undefined) =>
+    given ?? endpoint.principal ?? rootPrincipal({ partition: partitionOf(region), accountId: endpoint.accountId });
   return {
-    begin(commandName, input) {
+    begin(commandName, input, given) {
+      const principal = (region: string) => principalOf(region, given);
       const call: KmsCall = log.record({
         commandName,
         operation: commandName.replace(/Command$/, ''),
@@ -42,7 +44,8 @@ export function createFakeTransport(core: Core, endpoint: Endpoint, log: CallLog
         if (fault) return errorResponse(fault, endpoint.requestId());
         const overridden = overrides.answer(exchange.commandName, exchange.input, endpoint.requestId);
         if (overridden) return await overridden;
-        return handle(core, endpoint, exchange.request, exchange.region).response;
+        const region = regionOf(endpoint, exchange.request, exchange.region);
+        return handle(core, endpoint, exchange.request, exchange.region, principalOf(region, exchange.principal)).response;
       } catch (error) {
         // Misuse and the test's own bugs reach the caller as they are; anything else is a bug of ours, answered as a 500 naming it.
         if (error instanceof KmsFakeUsageError) throw error;

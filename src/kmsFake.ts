@@ -1,3 +1,5 @@
+import { explainAccess, type AccessExplanation } from './backend/access/explain';
+import { accessSettingsOf, callerOption } from './backend/access/settings';
 import { createClock, createDueList } from './backend/clock';
 import { rescheduleAll } from './backend/deletion';
 import { createEntropy } from './backend/entropy';
@@ -19,7 +21,16 @@ import { getKmsFakePlugin, type FakeTransport } from './plugin/kmsFakeMiddleware
 import type { KmsFakePlugin } from './plugin/stack';
 import { checkOptions, transientDelaysOf, type KmsFakeOptions, type KmsFakePluginOptions } from './options';
 
-export type { KmsFakeOptions, KmsFakePluginOptions, KmsFakeTransientDelays } from './options';
+export type { KmsFakeOptions, KmsFakePluginOptions, KmsFakeTransientDelays, KmsPolicyDocument, KmsPolicyStatement } from './options';
+
+/** What {@link KmsFake.explain} answers: the decision, the statement or grant that made it, and the denial's message. */
+export type KmsAccessExplanation = AccessExplanation;
+
+/** Options of {@link KmsFake.attach}. */
+export interface KmsFakeAttachOptions {
+  /** Who calls through this client: an IAM principal ARN. Default: the fake's `principal` option. */
+  principal?: string;
+}
 export type { HasMiddlewareStack } from './plugin/bindings';
 
 /** The whole state of a fake at one moment, for {@link KmsFake.rollback}. */
@@ -75,10 +86,18 @@ export class KmsFake {
       entropy: createEntropy(options.seed),
       epoch: { current: 0 },
       delays: transientDelaysOf(options.transientDelays),
+      access: accessSettingsOf(options.authorization, options.identityPolicies),
     };
-    this.#endpoint = { accountId: this.accountId, defaultRegion: options.defaultRegion ?? 'us-east-1', requestId: seeded('requests').uuid };
+    this.#endpoint = {
+      accountId: this.accountId,
+      defaultRegion: options.defaultRegion ?? 'us-east-1',
+      requestId: seeded('requests').uuid,
+      ...(options.principal !== undefined && { principal: options.principal }),
+    };
     this.#transport = createFakeTransport(this.#core, this.#endpoint, this.#log, this.#overrides, this.#faults);
-    this.#bindings = createClientBindings(this.#endpoint.defaultRegion, (region) => this.plugin(region === undefined ? {} : { region }));
+    this.#bindings = createClientBindings(this.#endpoint.defaultRegion, (region, principal) =>
+      this.plugin({ ...(region !== undefined && { region }), ...(principal !== undefined && { principal }) }),
+    );
   }
 
   /**
@@ -124,8 +143,9 @@ export class KmsFake {
    * ```
    */
   plugin(options: KmsFakePluginOptions = {}): KmsFakePlugin {
-    const region = options.region;
-    return getKmsFakePlugin(this.#transport, typeof region === 'string' ? () => region : region);
+    const { region, principal } = options;
+    if (principal !== undefined) callerOption(principal);
+    return getKmsFakePlugin(this.#transport, typeof region === 'string' ? () => region : region, principal);
   }
 
   /**
@@ -137,11 +157,29 @@ export class KmsFake {
    * ```ts
    * const detach = kms.attach(client);
    * detach(); // the client's stack is as it was
+   * kms.attach(other, { principal: 'arn:aws:iam::111122223333:role/app' }); // calls as that role
    * ```
    */
-  attach(client: AttachableClient): () => void {
+  attach(client: AttachableClient, options: KmsFakeAttachOptions = {}): () => void {
     if (typeof client?.middlewareStack?.use !== 'function') throw usageError('attach needs a client with a middlewareStack, such as a KMSClient');
-    return this.#bindings.attach(client);
+    if (options.principal !== undefined) callerOption(options.principal);
+    return this.#bindings.attach(client, options.principal);
+  }
+
+  /**
+   * Which key policy statement, identity policy statement or grant would allow or deny `action`
+   * by `principal` on a key (any KeyId form; none for operations on no key), with an optional
+   * encryption context: so a failing least-privilege test says why. Answers whether or not this
+   * fake enforces authorization.
+   *
+   * @example
+   * ```ts
+   * const why = kms.explain('arn:aws:iam::111122223333:role/app', 'kms:Decrypt', 'alias/app', { tenant: 'a' });
+   * // why.allowed === false; why.reason names the statement or says that none allows it
+   * ```
+   */
+  explain(principal: string, action: string, keyId?: string, context?: Readonly<Record<string, string>>): KmsAccessExplanation {
+    return explainAccess(this.#core, this.#endpoint.defaultRegion, principal, action, keyId, context);
   }
 
   /** @internal Used by {@link installKmsFake}. */

@@ -1,3 +1,4 @@
+import { callerOption, type AuthorizationMode } from './backend/access/settings';
 import { DEFAULT_TRANSIENT_DELAYS, type TimeSource, type TransientDelays } from './backend/clock';
 import { usageError } from './errors';
 import type { RegionProvider } from './plugin/kmsFakeMiddleware';
@@ -23,6 +24,51 @@ export interface KmsFakeOptions {
    * let the next call see the state and a polling loop on the real-time clock finish quickly.
    */
   transientDelays?: KmsFakeTransientDelays;
+  /**
+   * Who calls, for clients that name no `principal` of their own (`plugin`, `attach`): an IAM
+   * principal ARN. A request lands in its caller's account. Default: the account root,
+   * `arn:aws:iam::<accountId>:root`. See docs/access-control.md.
+   */
+  principal?: string;
+  /**
+   * `'enforce'` evaluates key policies, grants and identity policies on every call and answers
+   * AccessDeniedException as AWS does; `'off'` (the default) permits everything.
+   */
+  authorization?: AuthorizationMode;
+  /** Identity (IAM) policies per principal ARN; they count where a key policy delegates to the account. */
+  identityPolicies?: Readonly<Record<string, readonly KmsPolicyDocument[]>>;
+}
+
+/**
+ * An IAM policy document, as an object or as its JSON text (IAM JSON policy reference).
+ *
+ * @example
+ * ```ts
+ * const onlyEncrypt: KmsPolicyDocument = {
+ *   Version: '2012-10-17',
+ *   Statement: [{ Effect: 'Allow', Action: 'kms:Encrypt', Resource: '*' }],
+ * };
+ * ```
+ */
+export type KmsPolicyDocument =
+  | string
+  | {
+      readonly Version?: string;
+      readonly Id?: string;
+      readonly Statement: KmsPolicyStatement | readonly KmsPolicyStatement[];
+    };
+
+type OneOrMore<T> = T | readonly T[];
+
+/** One statement of an identity policy (no Principal: it is the principal the policy is given for). */
+export interface KmsPolicyStatement {
+  readonly Sid?: string;
+  readonly Effect: 'Allow' | 'Deny';
+  readonly Action?: OneOrMore<string>;
+  readonly NotAction?: OneOrMore<string>;
+  readonly Resource?: OneOrMore<string>;
+  readonly NotResource?: OneOrMore<string>;
+  readonly Condition?: Readonly<Record<string, Readonly<Record<string, OneOrMore<string | boolean | number>>>>>;
 }
 
 /**
@@ -52,6 +98,8 @@ export const transientDelaysOf = (d: KmsFakeTransientDelays = {}): TransientDela
 export interface KmsFakePluginOptions {
   /** The client's region (or its provider), used when the endpoint names none. */
   region?: string | RegionProvider;
+  /** Who calls through this client: an IAM principal ARN. Default: the fake's `principal` option. */
+  principal?: string;
 }
 
 /** Every option a fake takes: a misspelt one would otherwise be ignored without a word. */
@@ -62,6 +110,9 @@ const OPTION_NAMES = Object.keys({
   callHistoryLimit: true,
   defaultRegion: true,
   transientDelays: true,
+  principal: true,
+  authorization: true,
+  identityPolicies: true,
 } satisfies Record<keyof KmsFakeOptions, true>);
 
 /** Refuses options that would fail later and obscurely, naming the option. */
@@ -79,6 +130,7 @@ export function checkOptions(options: KmsFakeOptions, alsoAllowed: readonly stri
   if (options.defaultRegion !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(options.defaultRegion)) {
     throw usageError(`defaultRegion must be a region name such as us-east-1, not ${options.defaultRegion}`);
   }
+  if (options.principal !== undefined) callerOption(options.principal);
   if (transientDelays === undefined) return;
   if (transientDelays === null || typeof transientDelays !== 'object') throw usageError('transientDelays must be an object');
   for (const [name, ms] of Object.entries(transientDelays)) {

@@ -104,7 +104,8 @@ describe('CreateKey and DescribeKey', () => {
         },
       ],
     });
-    const custom = JSON.stringify({ Version: '2012-10-17', Statement: [] });
+    // The account root keeps kms:PutKeyPolicy, so the policy passes the lockout safety check.
+    const custom = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'custom', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' }] });
     const withPolicy = await createKey({ Policy: custom });
     expect((await client.send(new GetKeyPolicyCommand({ KeyId: withPolicy.KeyId }))).Policy).toBe(custom);
     expect((await client.send(new ListKeyPoliciesCommand({ KeyId: withPolicy.KeyId }))).PolicyNames).toEqual(['default']);

@@ -1,3 +1,4 @@
+import type { AccessSettings } from './access/authorize';
 import type { DueList, FakeClock, TransientDelays } from './clock';
 import type { Entropy } from './entropy';
 import type { Store } from './store';
@@ -12,4 +13,6 @@ export interface Core {
   readonly delays: TransientDelays;
   /** Bumped by `reset()`: background work started before it stops instead of running on. */
   readonly epoch: { current: number };
+  /** Whether policies and grants are enforced, and the identity policies of the options. */
+  readonly access: AccessSettings;
 }

@@ -1,4 +1,5 @@
-import { keyPolicy } from '../errors';
+import { assertLockoutSafe, type AccessQuery } from './access/authorize';
+import { parseKeyPolicy } from './access/policyDocument';
 import { rootPrincipal, type RegionState, type Scope } from './store';
 
 /**
@@ -29,16 +30,12 @@ function policyFor(scope: Scope): string {
 }
 
 /**
- * A key policy must be a JSON policy document with statements. The fake checks its form only;
- * it does not evaluate policies (no authorization is modelled).
+ * A key policy a request gives (CreateKey, PutKeyPolicy, ReplicateKey): validated as AWS validates
+ * it (access/policyDocument.ts), then the lockout safety check unless BypassPolicyLockoutSafetyCheck,
+ * in both authorization modes (API Reference: CreateKey, `Policy`). `key` is the key it will
+ * govern (its ARN `*` while CreateKey has not named it yet).
  */
-export function parsePolicy(policy: string): void {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(policy);
-  } catch {
-    throw keyPolicy.notJson();
-  }
-  const statement = (doc as { Statement?: unknown } | null)?.Statement;
-  if (typeof doc !== 'object' || doc === null || statement === undefined) throw keyPolicy.noStatement();
+export function checkGivenPolicy(access: AccessQuery, policy: string, key: { arn: string; accountId: string }, bypass: boolean | undefined): void {
+  const doc = parseKeyPolicy(policy);
+  if (bypass !== true) assertLockoutSafe(access, doc, key);
 }

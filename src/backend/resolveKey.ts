@@ -36,15 +36,20 @@ function parse(value: string, scope: Scope): ParsedKeyRef {
  * The only way from a `KeyId` parameter to a key. Honours the forms the operation accepts
  * and answers the way AWS does for a missing key, a missing alias and a malformed ID.
  */
-export function resolveKey(store: Store, scope: Scope, value: string, forms: readonly KeyIdForm[]): KeyRecord {
+export function resolveKey(store: Store, scope: Scope, value: string, forms: readonly KeyIdForm[], crossAccount = false): KeyRecord {
   const ref = parse(value, scope);
   if (!forms.includes(ref.form)) throw notFound.invalidKeyId(value);
   // A key lives in exactly one region: AWS rejects an ARN of another region by naming it.
   if (ref.scope.region !== scope.region) throw notFound.otherRegionArn(ref.scope.region);
-  // Deliberate simplification: cross-account use (granted by key policies) is not modelled,
-  // so another account's ARN finds nothing.
+  // Aliases and bare key IDs name the caller's own account; a key ARN reaches another account's
+  // key in operations that allow cross-account use (their API Reference pages), where its key policy decides.
   const sameScope = ref.scope.accountId === scope.accountId && ref.scope.partition === scope.partition;
   const region = store.region(scope);
+  if (!sameScope && crossAccount && ref.form === 'keyArn' && ref.scope.partition === scope.partition && KEY_ID_PATTERN.test(ref.name)) {
+    const key = store.region(ref.scope).keys.get(ref.name);
+    if (!key) throw notFound.key(keyArn(ref.scope, ref.name));
+    return key;
+  }
   if (ref.form === 'aliasName' || ref.form === 'aliasArn') {
     const alias = sameScope ? region.aliases.get(ref.name) : undefined;
     const key = alias && region.keys.get(alias.targetKeyId);
@@ -60,4 +65,13 @@ export function resolveKey(store: Store, scope: Scope, value: string, forms: rea
 /** Finds a key by its bare ID in one region, e.g. the key a ciphertext names. */
 export function keyById(region: RegionState, keyId: string): KeyRecord | undefined {
   return region.keys.get(keyId);
+}
+
+/** The key of that ID in that region of any account: what a ciphertext of another account's key names (Decrypt is cross-account). */
+export function keyInAnyAccount(store: Store, region: string, keyId: string): KeyRecord | undefined {
+  for (const state of store.regions()) {
+    const key = state.scope.region === region ? state.keys.get(keyId) : undefined;
+    if (key) return key;
+  }
+  return undefined;
 }

@@ -12,10 +12,12 @@ export const grants = {
   invalidToken: () => kmsError('InvalidGrantTokenException', 'The grant token is not valid.'),
   operationNotSupported: (operation: string, arn: string) =>
     validation(`Grant operation ${operation} is not supported on ${arn}.`),
-  bothContextConstraints: () =>
-    validation('A grant cannot have both an EncryptionContextSubset and an EncryptionContextEquals constraint.'),
-  contextConstraintNotSupported: (arn: string) =>
-    validation(`Encryption context grant constraints are supported only on symmetric encryption KMS keys, not on ${arn}.`),
+  /** Recorded: aws/aws-sdk-java#328 (CreateGrant with both constraints, real AWS, 2014). */
+  bothContextConstraints: () => validation('More than one constraint supplied'),
+  /** Recorded: ACK dynamodb controller notes (2026), CreateGrant with a context constraint on RSA_2048 and HMAC_256 keys. */
+  contextConstraintNotSupported: () => validation('EncryptionContext is supported only when creating a grant for a symmetric encryption KMS key.'),
+  /** Recorded: ansible/ansible PR #31960 (boto3 output, 2019). */
+  onlyCreateGrant: () => validation('Grants must not contain only the CreateGrant operation.'),
   servicePrincipalNeeds: () =>
     validation('A grant for a GranteeServicePrincipal needs a SourceArn constraint and a RetiringPrincipal or RetiringServicePrincipal.'),
   retireTarget: () => validation('Specify the grant to retire with a GrantToken, or with a KeyId and a GrantId.'),

@@ -16,13 +16,16 @@ export type AttachableClient = HasMiddlewareStack & { config?: { region?: Region
  * What one fake did to clients, so that all of it can be undone at once: class installs, and
  * attaches not yet undone. `plugin` makes the fake's plugin for a client's region.
  */
-export function createClientBindings(defaultRegion: string, plugin: (region: RegionProvider | string | undefined) => KmsFakePlugin) {
+export function createClientBindings(
+  defaultRegion: string,
+  plugin: (region: RegionProvider | string | undefined, principal: string | undefined) => KmsFakePlugin,
+) {
   const uninstalls: (() => void)[] = [];
   const detaches = new Set<() => void>();
 
-  function bind(client: AttachableClient): () => void {
+  function bind(client: AttachableClient, principal?: string): () => void {
     const unwrapRegion = fallBackToRegion(client.config, defaultRegion);
-    const detach = attachToStack(client.middlewareStack, plugin(client.config?.region));
+    const detach = attachToStack(client.middlewareStack, plugin(client.config?.region, principal));
     forgetResolvedHandlers(client);
     return () => {
       detach();
@@ -31,11 +34,11 @@ export function createClientBindings(defaultRegion: string, plugin: (region: Reg
     };
   }
   /** What a class install attaches to each instance; one object per fake, so a repeated install is recognised. */
-  const installer = { attach: bind };
+  const installer = { attach: (client: AttachableClient) => bind(client) };
 
   return {
-    attach(client: AttachableClient): () => void {
-      const detach = bind(client);
+    attach(client: AttachableClient, principal?: string): () => void {
+      const detach = bind(client, principal);
       detaches.add(detach);
       return () => {
         detaches.delete(detach);

@@ -20,6 +20,8 @@ export interface Exchange {
   readonly input: object;
   /** The region the SDK resolved the endpoint for, when the host name does not carry it. */
   readonly region: string | undefined;
+  /** The caller this attachment names (an IAM principal ARN); `undefined` for the fake's default. */
+  readonly principal: string | undefined;
 }
 
 /** One `send`, from the recorder's point of view. */
@@ -32,7 +34,7 @@ export interface Trace {
 /** What the plugin needs from the fake: an answer per attempt, and a trace per send. */
 export interface FakeTransport {
   respond(exchange: Exchange, trace: Trace | undefined): Promise<WireResponse>;
-  begin(commandName: string, input: object): Trace;
+  begin(commandName: string, input: object, principal: string | undefined): Trace;
 }
 
 /** The client's configured region, for endpoints that name none (e.g. `endpoint: 'http://localhost:4566'`). */
@@ -61,7 +63,7 @@ const encoder = new TextEncoder();
  * classes live in packages that differ by era (`@aws-sdk/protocol-http`, `@smithy/protocol-http`,
  * `@smithy/core`), and kms-fake loads none of them.
  */
-export function kmsFakeMiddleware(transport: FakeTransport, region?: RegionProvider): Middleware {
+export function kmsFakeMiddleware(transport: FakeTransport, region?: RegionProvider, principal?: string): Middleware {
   return (_next, context) => async (args) => {
     const request = args.request;
     if (!isRequestLike(request)) throw usageError('kmsFakeMiddleware received no HTTP request; is it placed after deserializerMiddleware?');
@@ -70,6 +72,7 @@ export function kmsFakeMiddleware(transport: FakeTransport, region?: RegionProvi
       commandName: String(context.commandName ?? ''),
       input: args.input,
       region: signingRegion(context) ?? (await region?.()),
+      principal,
     };
     const answer = await transport.respond(exchange, context[TRACE_KEY] as Trace | undefined);
     return {
@@ -83,9 +86,9 @@ export function kmsFakeMiddleware(transport: FakeTransport, region?: RegionProvi
  * Records each send's input and its output or error, as the caller receives them. It sits in the
  * auth-scheme slot, which runs once per send above the retry loop, and the fake needs no auth there.
  */
-export function kmsFakeRecorder(transport: FakeTransport): Middleware {
+export function kmsFakeRecorder(transport: FakeTransport, principal?: string): Middleware {
   return (next, context) => async (args) => {
-    const trace = transport.begin(String(context.commandName ?? ''), args.input);
+    const trace = transport.begin(String(context.commandName ?? ''), args.input, principal);
     context[TRACE_KEY] = trace;
     try {
       const result = await next(args);
@@ -123,12 +126,12 @@ export const PLUGIN_ENTRY_NAMES = [kmsFakeMiddlewareOptions.name, httpAuthScheme
  * pass-throughs (the auth-scheme one records call history). Structurally typed so it fits any
  * era's stack type.
  */
-export function getKmsFakePlugin(transport: FakeTransport, region?: RegionProvider): KmsFakePlugin {
+export function getKmsFakePlugin(transport: FakeTransport, region?: RegionProvider, principal?: string): KmsFakePlugin {
   return {
     applyToStack(stack) {
       const target = untyped(stack);
-      applyAuthPassThrough(target, kmsFakeRecorder(transport));
-      target.addRelativeTo(kmsFakeMiddleware(transport, region), kmsFakeMiddlewareOptions);
+      applyAuthPassThrough(target, kmsFakeRecorder(transport, principal));
+      target.addRelativeTo(kmsFakeMiddleware(transport, region, principal), kmsFakeMiddlewareOptions);
     },
   };
 }

@@ -3,7 +3,8 @@ import { dispatch, isKmsOperation, operationNamed } from '../backend/operations'
 import type { Core } from '../backend/core';
 import { errorResponse, operationOf, parseBody, successResponse, type WireRequest, type WireResponse } from './awsJson';
 import { decodeInput } from './validate';
-import { regionFromHost, scopeOf } from './scope';
+import { parseCaller } from '../backend/access/principals';
+import { partitionOf, regionFromHost, scopeOf } from './scope';
 
 /** What the protocol layer needs besides the core: where requests land and how they are named. */
 export interface Endpoint {
@@ -11,6 +12,8 @@ export interface Endpoint {
   /** Used when neither the host name nor the resolved endpoint names a region (a custom endpoint). */
   readonly defaultRegion: string;
   readonly requestId: () => string;
+  /** The fake's default caller (its `principal` option); the account root when absent. */
+  readonly principal?: string;
 }
 
 /** The outcome of one request, for call history. */
@@ -31,7 +34,7 @@ export function regionOf(endpoint: Endpoint, request: WireRequest, resolvedRegio
  * validate against the operation's declared shape, dispatch, encode. Transport-free: the
  * plugin and any server adapter call this and nothing else.
  */
-export function handle(core: Core, endpoint: Endpoint, request: WireRequest, resolvedRegion?: string): Handled {
+export function handle(core: Core, endpoint: Endpoint, request: WireRequest, resolvedRegion?: string, principal?: string): Handled {
   const requestId = endpoint.requestId();
   const regionName = regionOf(endpoint, request, resolvedRegion);
   const name = operationOf(request);
@@ -40,8 +43,12 @@ export function handle(core: Core, endpoint: Endpoint, request: WireRequest, res
     const op = operationNamed(name);
     if (!op) throw notImplemented(name);
     const input = decodeInput(op.input, parseBody(request));
-    const scope = scopeOf(endpoint.accountId, regionName);
-    const output = dispatch(core, scope, name, op, input, requestId);
+    const partition = partitionOf(regionName);
+    const caller = parseCaller(principal ?? endpoint.principal ?? `arn:${partition}:iam::${endpoint.accountId}:root`);
+    if (!caller) throw internalError(`principal ${String(principal)} was not checked`);
+    // A request lands in its caller's account, as it does in AWS.
+    const scope = scopeOf(caller.accountId, regionName);
+    const output = dispatch(core, scope, name, op, input, requestId, caller);
     return { operation: name, region: regionName, response: successResponse(output, requestId) };
   } catch (cause) {
     const error = cause instanceof KmsError ? cause : internalError(cause);

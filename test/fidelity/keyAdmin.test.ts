@@ -190,7 +190,11 @@ describe('key policies (test_get_put_list_key_policies)', () => {
     JSON.stringify({
       Version: '2012-10-17',
       Id: 'key-default-1',
-      Statement: [{ Sid: 'Extra', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: action, Resource: '*' }],
+      // As the recorded test's policies: the default statement (which keeps them clear of the lockout check) and one more.
+      Statement: [
+        { Sid: 'This is the default key policy', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' },
+        { Sid: 'Extra', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: action, Resource: '*' },
+      ],
     });
 
   it('lists only the default policy, and gets and puts it', async () => {

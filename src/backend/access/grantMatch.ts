@@ -24,6 +24,8 @@ export interface GrantRequest {
   readonly encryptionContext: Readonly<Record<string, string>>;
   /** CreateGrant only: the constraints of the grant being created. */
   readonly newGrantConstraints?: GrantConstraints;
+  /** CreateGrant only: the operations of the grant being created. */
+  readonly newGrantOperations?: readonly string[];
 }
 
 type Context = Readonly<Record<string, string>>;
@@ -56,6 +58,8 @@ export function constraintsAllow(constraints: GrantConstraints | undefined, requ
 export function grantMatch(grant: GrantView, caller: Caller, request: GrantRequest): PrincipalMatch | undefined {
   if (request.operation === undefined || !grant.operations.includes(request.operation)) return undefined;
   if (grant.granteePrincipal === undefined) return undefined;
+  // Developer guide, grant operations: a grant's CreateGrant permission creates grants with at most its own operations.
+  if (request.operation === 'CreateGrant' && !(request.newGrantOperations ?? []).every((op) => grant.operations.includes(op))) return undefined;
   const match = matchPrincipal({ AWS: [grant.granteePrincipal] }, caller);
   return match && constraintsAllow(grant.constraints, request) ? match : undefined;
 }

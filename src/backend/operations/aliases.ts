@@ -1,4 +1,5 @@
 import type { CreateAliasRequest, DeleteAliasRequest, ListAliasesRequest, UpdateAliasRequest } from '@aws-sdk/client-kms';
+import { authorize } from '../access/authorize';
 import { aliases as aliasErrors, alreadyExists, notFound } from '../../errors';
 import { specInfo } from '../keySpecs';
 import { KEY_ID_OR_ARN } from '../resolveKey';
@@ -26,6 +27,15 @@ function checkTarget(input: { AliasName?: string; TargetKeyId?: string }): void 
   if (target.startsWith(PREFIX) || /^arn:[^:]*:kms:[^:]*:[^:]*:alias\//.test(target)) throw aliasErrors.targetIsAlias();
 }
 
+/**
+ * Alias operations need permission on the alias, which only identity policies grant (aliases have
+ * no policy), and on each key involved, which its key policy grants (developer guide: Controlling
+ * access to aliases). The key the request names is authorized by `requireKey`.
+ */
+function authorizeAlias(ctx: OperationContext, name: string): void {
+  authorize(ctx.access, `kms:${ctx.operation}`, undefined, aliasArn(ctx.scope, name));
+}
+
 function existingAlias(ctx: OperationContext, name: string): AliasRecord {
   const alias = ctx.region.aliases.get(name);
   if (!alias) throw notFound.alias(aliasArn(ctx.scope, name));
@@ -38,6 +48,7 @@ const CreateAlias = operation<CreateAliasRequest>({
   key: { param: 'TargetKeyId', forms: KEY_ID_OR_ARN },
   run(ctx, input, key) {
     const name = input.AliasName!;
+    authorizeAlias(ctx, name);
     if (ctx.region.aliases.has(name)) throw alreadyExists(aliasArn(ctx.scope, name));
     ctx.region.aliases.set(name, {
       aliasName: name,
@@ -61,8 +72,10 @@ const UpdateAlias = operation<UpdateAliasRequest>({
   check: checkTarget,
   key: { param: 'TargetKeyId', forms: KEY_ID_OR_ARN },
   run(ctx, input, key) {
+    authorizeAlias(ctx, input.AliasName!);
     const alias = existingAlias(ctx, input.AliasName!);
     const current = ctx.region.keys.get(alias.targetKeyId);
+    if (current) authorize(ctx.access, 'kms:UpdateAlias', current);
     if (current && keyType(current) !== keyType(key)) throw aliasErrors.differentKeyType(current.arn, key.arn);
     ctx.region.aliases.set(alias.aliasName, { ...alias, targetKeyId: key.keyId, lastUpdatedDate: ctx.now });
     return {};
@@ -73,7 +86,9 @@ const DeleteAlias = operation<DeleteAliasRequest>({
   input: { AliasName: aliasName },
   check: checkAliasName,
   run(ctx, input) {
-    existingAlias(ctx, input.AliasName!);
+    authorizeAlias(ctx, input.AliasName!);
+    const target = ctx.region.keys.get(existingAlias(ctx, input.AliasName!).targetKeyId);
+    if (target) authorize(ctx.access, 'kms:DeleteAlias', target);
     ctx.region.aliases.delete(input.AliasName!);
     return {};
   },

@@ -3,7 +3,7 @@ import type { CryptoProvider } from '../../crypto';
 import { attestationNotVerified, cryptoGap, incorrectKey, invalidCiphertext, noMaterial, plaintextTooLarge } from '../../errors';
 import { open, readHeader, seal, SYMMETRIC_IV_BYTES, type EncryptionContext } from '../../crypto/symmetric';
 import { algorithmsOf, isSymmetricSpec } from '../keySpecs';
-import { ALL_KEY_ID_FORMS, KEY_ID_PATTERN } from '../resolveKey';
+import { ALL_KEY_ID_FORMS, KEY_ID_PATTERN, keyInAnyAccount } from '../resolveKey';
 import type { KeyMaterial, KeyRecord } from '../store';
 import { currentMaterial, keyPairOf, providerOf } from './material';
 import type { OperationContext } from './operation';
@@ -109,11 +109,12 @@ export function keyOfCiphertext(
   // ciphertext of some key (one RSA ciphertext in 256 starts with the version byte).
   if (!header || !KEY_ID_PATTERN.test(header.keyId)) throw invalidCiphertext();
   if (named && named.keyId !== header.keyId) throw incorrectKey();
-  const key = named ?? ctx.region.keys.get(header.keyId);
+  // A ciphertext of another account's key names that key (AWS's blob carries its ARN): cross-account Decrypt.
+  const key = named ?? ctx.region.keys.get(header.keyId) ?? keyInAnyAccount(ctx.core.store, ctx.scope.region, header.keyId);
   // The header is not authenticated yet: a blob naming no key here (tampered, another region's,
   // or a deleted key's) is simply a ciphertext this region cannot decrypt.
   if (!key) throw invalidCiphertext();
-  if (!named) ctx.requireKey(key.keyId, ALL_KEY_ID_FORMS);
+  if (!named) ctx.requireKey(key.arn, ALL_KEY_ID_FORMS);
   assertEncryptingKey(key, ctx.operation, algorithm);
   return {
     key,

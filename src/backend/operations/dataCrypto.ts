@@ -108,7 +108,7 @@ const ReEncrypt = operation<ReEncryptRequest>({
     const destinationAlgorithm = input.DestinationEncryptionAlgorithm ?? 'SYMMETRIC_DEFAULT';
     if (input.CiphertextBlob === undefined) return dryRunWithoutCiphertext(ctx, input);
     const opening = keyOfCiphertext(ctx, input.CiphertextBlob, input.SourceKeyId, sourceAlgorithm);
-    const destination = ctx.requireKey(input.DestinationKeyId!, ALL_KEY_ID_FORMS);
+    const destination = ctx.requireKey(input.DestinationKeyId!, ALL_KEY_ID_FORMS, 'kms:ReEncryptTo');
     assertEncryptingKey(destination, 'ReEncrypt', destinationAlgorithm);
     if (ignoresCiphertext(input)) ctx.dryRunGate(input);
     const source = opening.open(input.SourceEncryptionContext ?? {});

@@ -13,7 +13,8 @@ import { grants as grantErrors, pairing } from '../../errors';
 import { isSymmetricSpec } from '../keySpecs';
 import { KEY_ID_OR_ARN } from '../resolveKey';
 import type { Shape, StringShape } from '../shapes';
-import { keyArn, retiringGroup, rootPrincipal, type GrantRecord, type KeyRecord } from '../store';
+import { assertMayRetire } from '../access/authorize';
+import { keyArn, retiringGroup, rootPrincipal, type GrantRecord, type KeyRecord, type Scope } from '../store';
 import { operation, type OperationContext, type OperationGroup } from './operation';
 import { dryRunParam, encryptionContext, grantTokens, keyIdParam, limitParam, markerParam, pageFields, paginate } from './params';
 
@@ -94,14 +95,21 @@ export const grantIdOfToken = (token: string): string | undefined =>
 function grantByToken(ctx: OperationContext, token: string): GrantRecord {
   const grantId = grantIdOfToken(token);
   if (grantId === undefined) throw grantErrors.invalidToken();
-  const grant = ctx.region.grants.get(grantId);
+  // The grant may be on another account's key (RetireGrant is cross-account): grant IDs are unique.
+  const grant = [...ctx.core.store.regions()].find((r) => r.scope.region === ctx.scope.region && r.grants.has(grantId))?.grants.get(grantId);
   if (!grant) throw grantErrors.notFound(grantId);
   if (!grant.tokens.includes(token)) throw grantErrors.invalidToken();
   return grant;
 }
 
+/** The ARN of a grant's key: the grant sits in its key's account and region. */
+function keyArnOfGrant(ctx: OperationContext, grant: GrantRecord): string {
+  const region = [...ctx.core.store.regions()].find((r) => r.grants.get(grant.grantId) === grant);
+  return keyArn(region?.scope ?? ctx.scope, grant.keyId);
+}
+
 function grantOn(ctx: OperationContext, key: KeyRecord, grantId: string): GrantRecord {
-  const grant = ctx.region.grants.get(grantId);
+  const grant = ctx.regionOf(key).grants.get(grantId);
   if (!grant || grant.keyId !== key.keyId) throw grantErrors.notFound(grantId);
   return grant;
 }
@@ -172,6 +180,7 @@ const CreateGrant = operation<CreateGrantRequest>({
       throw grantErrors.servicePrincipalNeeds();
     }
     if (input.Constraints?.EncryptionContextSubset && input.Constraints.EncryptionContextEquals) throw grantErrors.bothContextConstraints();
+    if (input.Operations?.length && input.Operations.every((op) => op === 'CreateGrant')) throw grantErrors.onlyCreateGrant();
   },
   key: keyParam,
   run(ctx, input, key) {
@@ -180,24 +189,26 @@ const CreateGrant = operation<CreateGrantRequest>({
     if (unfit !== undefined) throw grantErrors.operationNotSupported(unfit, key.arn);
     // Asymmetric and HMAC operations take no encryption context, so neither can such a grant's constraint.
     const c = input.Constraints;
-    if ((c?.EncryptionContextSubset || c?.EncryptionContextEquals) && !isSymmetricSpec(key.keySpec)) throw grantErrors.contextConstraintNotSupported(key.arn);
+    if ((c?.EncryptionContextSubset || c?.EncryptionContextEquals) && !isSymmetricSpec(key.keySpec)) throw grantErrors.contextConstraintNotSupported();
     ctx.dryRunGate(input);
     const fields = fieldsOf(input, key);
     // With a Name, a repeated request with identical parameters answers the same GrantId and a new token.
-    const existing = fields.name === undefined ? undefined : ctx.region.grants.grouped('key', key.keyId).find((g) => sameGrant(g, fields));
+    const grants = ctx.regionOf(key).grants;
+    const existing = fields.name === undefined ? undefined : grants.grouped('key', key.keyId).find((g) => sameGrant(g, fields));
     const grant: GrantRecord = existing ?? { ...fields, grantId: ctx.core.entropy.hex(64), creationDate: ctx.now, tokens: [] };
     const token = `${TOKEN_PREFIX}${grant.grantId}${ctx.core.entropy.hex(64)}`;
     grant.tokens.push(token);
-    ctx.region.grants.set(grant.grantId, grant);
+    grants.set(grant.grantId, grant);
     return { GrantId: grant.grantId, GrantToken: token };
   },
 });
 
 // ---- listing ----
 
-function entryOf(ctx: OperationContext, g: GrantRecord): GrantListEntry {
+/** `scope` is the key's: the grant's key ARN, and the account that issued it. */
+function entryOf(scope: Scope, g: GrantRecord): GrantListEntry {
   return {
-    KeyId: keyArn(ctx.scope, g.keyId),
+    KeyId: keyArn(scope, g.keyId),
     GrantId: g.grantId,
     ...(g.name !== undefined && { Name: g.name }),
     CreationDate: g.creationDate,
@@ -205,7 +216,7 @@ function entryOf(ctx: OperationContext, g: GrantRecord): GrantListEntry {
     ...(g.granteeServicePrincipal !== undefined && { GranteeServicePrincipal: g.granteeServicePrincipal }),
     ...(g.retiringPrincipal !== undefined && { RetiringPrincipal: g.retiringPrincipal }),
     ...(g.retiringServicePrincipal !== undefined && { RetiringServicePrincipal: g.retiringServicePrincipal }),
-    IssuingAccount: rootPrincipal(ctx.scope),
+    IssuingAccount: rootPrincipal(scope),
     Operations: [...g.operations],
     ...(g.constraints && { Constraints: g.constraints }),
   };
@@ -214,10 +225,10 @@ function entryOf(ctx: OperationContext, g: GrantRecord): GrantListEntry {
 /** Oldest first; grants created at the same instant in grant ID order. */
 const orderOf = (g: GrantRecord) => `${String(g.creationDate.getTime()).padStart(16, '0')}/${g.grantId}`;
 
-function listed(ctx: OperationContext, grants: GrantRecord[], input: { Limit?: number | undefined; Marker?: string | undefined }) {
+function listed(scope: Scope, grants: GrantRecord[], input: { Limit?: number | undefined; Marker?: string | undefined }) {
   const page = paginate(grants, orderOf, input.Limit ?? 50, input.Marker);
   return {
-    Grants: page.items.map((g) => entryOf(ctx, g)),
+    Grants: page.items.map((g) => entryOf(scope, g)),
     ...pageFields(page),
   };
 }
@@ -230,13 +241,14 @@ const ListGrants = operation<ListGrantsRequest>({
   },
   key: keyParam,
   run(ctx, input, key) {
-    const grants = ctx.region.grants.grouped('key', key.keyId).filter(
+    const region = ctx.regionOf(key);
+    const grants = region.grants.grouped('key', key.keyId).filter(
       (g) =>
         (input.GrantId === undefined || g.grantId === input.GrantId) &&
         (input.GranteePrincipal === undefined || g.granteePrincipal === input.GranteePrincipal) &&
         (input.GranteeServicePrincipal === undefined || g.granteeServicePrincipal === input.GranteeServicePrincipal),
     );
-    return listed(ctx, grants, input);
+    return listed(region.scope, grants, input);
   },
 });
 
@@ -245,7 +257,7 @@ const ListRetirableGrants = operation<ListRetirableGrantsRequest>({
   input: { RetiringPrincipal: principal, RetiringServicePrincipal: servicePrincipal, Limit: limitParam(100), Marker: markerParam },
   check: (input) => exactlyOne(['RetiringPrincipal', input.RetiringPrincipal], ['RetiringServicePrincipal', input.RetiringServicePrincipal]),
   run(ctx, input) {
-    return listed(ctx, ctx.region.grants.grouped('retiring', retiringGroup(input)!), input);
+    return listed(ctx.scope, ctx.region.grants.grouped('retiring', retiringGroup(input)!), input);
   },
 });
 
@@ -260,15 +272,19 @@ const RetireGrant = operation<RetireGrantRequest>({
   },
   run(ctx, input) {
     let grant: GrantRecord;
+    let key: KeyRecord;
+    // RetireGrant is not controlled by policies: the grant says who may retire it (assertMayRetire).
     if (input.GrantToken !== undefined) {
       grant = grantByToken(ctx, input.GrantToken);
       // The token names the grant, and so its key, whose state is then checked.
-      ctx.requireKey(grant.keyId, KEY_ID_OR_ARN);
+      key = ctx.requireKey(keyArnOfGrant(ctx, grant), KEY_ID_OR_ARN, false);
     } else {
-      grant = grantOn(ctx, ctx.requireKey(input.KeyId!, KEY_ID_OR_ARN), input.GrantId!);
+      key = ctx.requireKey(input.KeyId!, KEY_ID_OR_ARN, false);
+      grant = grantOn(ctx, key, input.GrantId!);
     }
+    assertMayRetire(ctx.access, grant, key);
     ctx.dryRunGate(input);
-    ctx.region.grants.delete(grant.grantId);
+    ctx.regionOf(key).grants.delete(grant.grantId);
     return {};
   },
 });
@@ -280,7 +296,7 @@ const RevokeGrant = operation<RevokeGrantRequest>({
   run(ctx, input, key) {
     const grant = grantOn(ctx, key, input.GrantId!);
     ctx.dryRunGate(input);
-    ctx.region.grants.delete(grant.grantId);
+    ctx.regionOf(key).grants.delete(grant.grantId);
     return {};
   },
 });

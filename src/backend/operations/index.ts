@@ -1,3 +1,6 @@
+import { IDENTITY_ONLY } from '../access/actions';
+import { authorize } from '../access/authorize';
+import type { Caller } from '../access/principals';
 import type { Scope } from '../store';
 import { aliasOperations } from './aliases';
 import { asymmetricOperations } from './asymmetric';
@@ -107,11 +110,21 @@ export const IMPLEMENTED_OPERATIONS = Object.keys(implemented).sort() as Operati
  * usage and spec, then the rest). Anything due on the fake clock happens first, so a key whose
  * deletion date has passed is already gone.
  */
-export function dispatch(core: Core, scope: Scope, name: string, op: Operation, input: Record<string, unknown>, requestId: string): object {
-  const ctx = createContext(core, scope, name, requestId);
+export function dispatch(
+  core: Core,
+  scope: Scope,
+  name: string,
+  op: Operation,
+  input: Record<string, unknown>,
+  requestId: string,
+  caller: Caller,
+): object {
+  const ctx = createContext(core, scope, name, requestId, caller, input);
   core.due.runDue(ctx.now);
   op.check?.(input);
   assertGrantTokens(name, input.GrantTokens as string[] | undefined);
+  // Operations on no key are decided by identity policies alone (authorization, before any lookup).
+  if (IDENTITY_ONLY.has(name)) authorize(ctx.access, `kms:${name}`);
   if (op.key) {
     const key = ctx.requireKey(input[op.key.param] as string, op.key.forms);
     return op.run(ctx, input, key);

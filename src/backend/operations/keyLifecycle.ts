@@ -17,7 +17,7 @@ import { placementOf } from '../customKeyStores';
 import { derivedUuid } from '../entropy';
 import { keyMetadata } from '../keyMetadata';
 import { mergeTags } from '../keyTags';
-import { defaultKeyPolicy, parsePolicy } from '../keyPolicy';
+import { checkGivenPolicy, defaultKeyPolicy } from '../keyPolicy';
 import { CUSTOMER_MASTER_KEY_SPECS, isSymmetricSpec, KEY_SPECS, specInfo } from '../keySpecs';
 import { initialState, isUnavailable, transition } from '../keyStates';
 import { scheduleDeletion } from '../deletion';
@@ -64,8 +64,9 @@ const CreateKey = operation<CreateKeyRequest>({
     const origin = input.Origin ?? 'AWS_KMS';
     const placement = placementOf(ctx.region, input, keySpec);
     if (specInfo(keySpec).chinaOnly && ctx.scope.partition !== 'aws-cn') throw createKeyErrors.chinaOnly(keySpec);
+    // The default policy passes the lockout check by definition; a given one is checked.
+    if (input.Policy !== undefined) checkGivenPolicy(ctx.access, input.Policy, { arn: '*', accountId: ctx.scope.accountId }, input.BypassPolicyLockoutSafetyCheck);
     const policy = input.Policy ?? defaultKeyPolicy(ctx.region);
-    parsePolicy(policy);
     const tags = mergeTags(new Map(), input.Tags ?? []);
     const keyId = input.MultiRegion ? `mrk-${ctx.core.entropy.hex(32)}` : ctx.core.entropy.uuid();
     const materials = origin === 'EXTERNAL' ? [] : [newMaterial(ctx, keySpec)];

@@ -2,7 +2,7 @@ import type { ReplicateKeyRequest, UpdatePrimaryRegionRequest } from '@aws-sdk/c
 import { multiRegion, notFound } from '../../errors';
 import { keyMetadata } from '../keyMetadata';
 import { mergeTags } from '../keyTags';
-import { defaultKeyPolicy, parsePolicy } from '../keyPolicy';
+import { checkGivenPolicy, defaultKeyPolicy } from '../keyPolicy';
 import { assertKeyState, replicaState, transition } from '../keyStates';
 import { isPrimary, memberIn, setOf, sharedRotation, writeSet } from '../replicas';
 import { KEY_ID_OR_ARN } from '../resolveKey';
@@ -67,7 +67,7 @@ const ReplicateKey = operation<ReplicateKeyRequest>({
     if (existing) throw multiRegion.replicaExists(existing.arn);
     // Policy, description and tags are independent properties; the default policy is the replica Region's.
     const policy = input.Policy ?? defaultKeyPolicy(ctx.core.store.region(scope));
-    parsePolicy(policy);
+    if (input.Policy !== undefined) checkGivenPolicy(ctx.access, policy, { arn: keyArn(scope, primary.keyId), accountId: scope.accountId }, input.BypassPolicyLockoutSafetyCheck);
     const tags = mergeTags(new Map(), input.Tags ?? []);
     const replica = replicaRecord(primary, scope, ctx.now, { description: input.Description ?? '', policy, tags });
     ctx.core.store.region(scope).keys.set(replica.keyId, replica);

@@ -4,9 +4,12 @@ import { dryRun } from '../../errors';
 import type { Core } from '../core';
 import { assertKeyState } from '../keyStates';
 import { syncFromPrimary } from '../replicas';
+import { CROSS_ACCOUNT, IDENTITY_ONLY, keyActionOf } from '../access/actions';
+import { authorize, type AccessQuery } from '../access/authorize';
+import type { Caller } from '../access/principals';
 import { resolveKey, type KeyIdForm } from '../resolveKey';
 import type { InputShape } from '../shapes';
-import type { KeyRecord, RegionState, Scope } from '../store';
+import { scopeOf, type KeyRecord, type RegionState, type Scope } from '../store';
 
 /** What an operation's `run` may use. Everything time- or chance-dependent comes from here. */
 export interface OperationContext {
@@ -16,8 +19,15 @@ export interface OperationContext {
   readonly now: Date;
   readonly requestId: string;
   readonly operation: string;
-  /** Resolves a key and asserts its state for this operation (lookup, then state). */
-  requireKey(value: string, forms: readonly KeyIdForm[]): KeyRecord;
+  /** Who calls, and what: for the authorizer (access/authorize.ts). */
+  readonly access: AccessQuery;
+  /**
+   * Resolves a key, authorizes `action` on it (by default the operation's; `false` when the
+   * operation authorizes in its own way) and asserts its state: lookup, authorization, then state.
+   */
+  requireKey(value: string, forms: readonly KeyIdForm[], action?: string | false): KeyRecord;
+  /** The keys, aliases and grants of a key's own account and region (another account's, for a cross-account key ARN). */
+  regionOf(key: KeyRecord): RegionState;
   /** Raises `DryRunOperationException` when `DryRun` is set; called once all checks have passed. */
   dryRunGate(input: { DryRun?: boolean | undefined }): void;
   /** Records a successful cryptographic use, as GetKeyLastUsage reports it. */
@@ -57,22 +67,34 @@ export function operation<I>(op: Operation<I>): Operation {
   return op as unknown as Operation;
 }
 
-export function createContext(core: Core, scope: Scope, operation: string, requestId: string): OperationContext {
+export function createContext(
+  core: Core,
+  scope: Scope,
+  operation: string,
+  requestId: string,
+  caller: Caller,
+  input: Readonly<Record<string, unknown>>,
+): OperationContext {
   const now = core.clock.now();
+  const access: AccessQuery = { core, caller, operation, input };
   return {
+    access,
     core,
     scope,
     region: core.store.region(scope),
     now,
     requestId,
     operation,
-    requireKey(value, forms) {
-      const key = resolveKey(core.store, scope, value, forms);
+    requireKey(value, forms, action) {
+      const key = resolveKey(core.store, scope, value, forms, CROSS_ACCOUNT.has(operation));
+      // AWS authorizes before it looks at the key's state (a denied caller learns nothing of it).
+      if (action !== false && !IDENTITY_ONLY.has(operation)) authorize(access, action ?? keyActionOf(operation), key);
       // A replica reads its shared properties (material, rotation) from its primary.
       syncFromPrimary(core.store, key);
       assertKeyState(operation, key);
       return key;
     },
+    regionOf: (key) => core.store.region(scopeOf(key.accountId, key.region)),
     dryRunGate(input) {
       if (input.DryRun === true) throw dryRun();
     },

@@ -1,6 +1,6 @@
 import type { GetKeyPolicyRequest, ListKeyPoliciesRequest, PutKeyPolicyRequest } from '@aws-sdk/client-kms';
 import { notFound } from '../../errors';
-import { parsePolicy } from '../keyPolicy';
+import { checkGivenPolicy } from '../keyPolicy';
 import { KEY_ID_OR_ARN } from '../resolveKey';
 import { operation, type OperationGroup } from './operation';
 import { keyIdParam, limitParam, markerParam, policyParam } from './params';
@@ -26,9 +26,9 @@ const PutKeyPolicy = operation<PutKeyPolicyRequest>({
     BypassPolicyLockoutSafetyCheck: { type: 'boolean' },
   },
   key: { param: 'KeyId', forms: KEY_ID_OR_ARN },
-  run(_ctx, input, key) {
+  run(ctx, input, key) {
     if ((input.PolicyName ?? POLICY_NAME) !== POLICY_NAME) throw notFound.policy(input.PolicyName ?? '');
-    parsePolicy(input.Policy ?? '');
+    checkGivenPolicy(ctx.access, input.Policy ?? '', key, input.BypassPolicyLockoutSafetyCheck);
     key.policy = input.Policy ?? '';
     return {};
   },
