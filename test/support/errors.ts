@@ -6,7 +6,7 @@ import { failure } from './client';
 export type ModeledName = Exclude<Extract<keyof typeof Sdk, `${string}Exception`>, 'KMSServiceException'>;
 
 /** Codes KMS sends that the SDK does not model: it gives a plain `KMSServiceException` named after the code. */
-export type UnmodeledName = 'ValidationException' | 'NotAuthorizedException' | 'SerializationException';
+export type UnmodeledName = 'ValidationException' | 'NotAuthorizedException' | 'SerializationException' | 'AccessDeniedException';
 
 /** What the SDK reports when AWS sends an error without a message. */
 export const NO_MESSAGE = 'UnknownError';
