@@ -4,6 +4,9 @@ export { KmsFake, installKmsFake } from './kmsFake';
 export { KmsFakeUsageError } from './errors';
 export type { InstallKmsFakeOptions } from './kmsFake';
 export type { KmsFakeOptions, KmsFakePluginOptions, KmsFakeSnapshot, KmsFakeTransientDelays, HasMiddlewareStack } from './kmsFake';
+// Access control (docs/access-control.md): who calls, policies, and why a call is allowed or denied.
+export type { KmsAccessExplanation, KmsFakeAttachOptions, KmsPolicyDocument, KmsPolicyStatement } from './kmsFake';
+export type { AuthorizationMode } from './backend/access/settings';
 export type { TimeSource } from './backend/clock';
 
 // Fixtures

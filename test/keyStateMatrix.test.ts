@@ -221,7 +221,7 @@ for (const state of STATES) {
       const na = cannotArise(label, state);
       if (na) {
         it(`${label} × ${state} → n/a: ${na.why}`, async () => {
-          await na.prove(setup().client);
+          await na.prove(setup(matrixOptions(state)).client);
         });
         continue;
       }

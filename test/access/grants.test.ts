@@ -42,7 +42,7 @@ describe('a grant', () => {
     ['EncryptionContextEquals', [true, false, false, false]],
   ] as const)('with an %s constraint allows exactly the matching contexts', async (constraint, expected) => {
     const { admin, as } = enforcing();
-    const contexts = [{ tenant: 'a' }, { tenant: 'a', extra: 'x' }, { tenant: 'b' }, {}];
+    const contexts: Record<string, string>[] = [{ tenant: 'a' }, { tenant: 'a', extra: 'x' }, { tenant: 'b' }, {}];
     const { key, blobs } = await keyAndCiphertexts(admin, contexts);
     await admin.send(new CreateGrantCommand({ KeyId: key.KeyId, GranteePrincipal: APP_ROLE, Operations: ['Decrypt'], Constraints: { [constraint]: { tenant: 'a' } } }));
     const outcomes = [];

@@ -43,8 +43,15 @@ export const MULTI_REGION_LABELS = ['ReplicateKey', 'UpdatePrimaryRegion'];
  */
 export function matrixOptions(state: string): KmsFakeOptions {
   const long = 60 * 60 * 1000;
-  return { transientDelays: { creating: state === 'Creating' ? long : 0, updating: state === 'Updating' ? long : 0, connecting: 0 } };
+  return { ...matrixMode, transientDelays: { creating: state === 'Creating' ? long : 0, updating: state === 'Updating' ? long : 0, connecting: 0 } };
 }
+
+/**
+ * Options every matrix fake gets besides its delays: test/access/keyStateMatrixEnforced.test.ts runs
+ * the whole matrix with `authorization: 'enforce'`, the caller being the account root, whom the
+ * default key policy allows everything.
+ */
+export const matrixMode: Pick<KmsFakeOptions, 'authorization'> = {};
 
 /** Whether the key under test is a multi-Region key. */
 export const isMultiRegion = (label: string, state: string) =>

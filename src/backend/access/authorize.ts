@@ -44,15 +44,16 @@ const ALLOW_EVERYTHING: PolicyDocument = {
   statements: [{ sid: undefined, index: 0, effect: 'Allow', principal: '*', action: ['*'], resource: ['*'], condition: {} }],
 };
 
-function requestOf(q: AccessQuery, action: string, key: KeyRecord | undefined, resource: string, policy?: PolicyDocument): AccessRequest {
+/** `everyIdentityAllows`: outside enforcement, the lockout check takes every identity policy to allow. */
+function requestOf(q: AccessQuery, action: string, key: KeyRecord | undefined, resource: string, everyIdentityAllows = false): AccessRequest {
   const keyRegion = key && q.core.store.region(scopeOf(key.accountId, key.region));
   const input = q.input;
   return {
     caller: q.caller,
     action,
     resource,
-    ...(key && { key: { accountId: key.accountId, policy: policy ?? parseKeyPolicy(key.policy) } }),
-    identityPolicies: q.core.access.enforce ? identityPoliciesOf(q.core.access, q.caller) : [ALLOW_EVERYTHING],
+    ...(key && { key: { accountId: key.accountId, policy: parseKeyPolicy(key.policy) } }),
+    identityPolicies: everyIdentityAllows ? [ALLOW_EVERYTHING] : identityPoliciesOf(q.core.access, q.caller),
     grants: key && keyRegion ? keyRegion.grants.grouped('key', key.keyId) : [],
     grant: {
       operation: grantOperationOf(action),
@@ -89,7 +90,7 @@ export function authorize(q: AccessQuery, action: string, key?: KeyRecord, resou
  * request. Run in both modes.
  */
 export function assertLockoutSafe(q: AccessQuery, policy: PolicyDocument, key: Pick<KeyRecord, 'arn' | 'accountId'>): void {
-  const request = requestOf(q, 'kms:PutKeyPolicy', undefined, key.arn);
+  const request = requestOf(q, 'kms:PutKeyPolicy', undefined, key.arn, !q.core.access.enforce);
   const decision = evaluate({ ...request, key: { accountId: key.accountId, policy }, grants: [] });
   if (!decision.allowed) throw policyDocument.lockout();
 }
