@@ -3,6 +3,7 @@
  * one request that breaks both, answered by the earlier rule. The cases a record fixes say so.
  */
 import {
+  CreateKeyCommand,
   DecryptCommand,
   DisableKeyCommand,
   EncryptCommand,
@@ -13,7 +14,7 @@ import {
   VerifyCommand,
   VerifyMacCommand,
   GenerateMacCommand,
-  type KMSClient,
+  KMSClient,
 } from '@aws-sdk/client-kms';
 import type { KmsFake } from 'kms-fake';
 import { PRECEDENCE, type Rule } from '../../src/backend/operations/precedence';
@@ -63,13 +64,26 @@ const cases: Record<string, () => Promise<void>> = {
       'The grant token is not valid.',
     );
   },
-  'keyLookup>keyState': async () => {
-    // A key whose deletion went through has no state left to report: it is not found.
-    const k = await key();
-    await client.send(new ScheduleKeyDeletionCommand({ KeyId: k.keyId, PendingWindowInDays: 7 }));
-    await expectKmsError(client.send(new EncryptCommand({ KeyId: k.keyId, Plaintext: Buffer.from('x') })), 'KMSInvalidStateException', `${k.arn} is pending deletion.`);
-    kms.advanceTime(7 * DAY_MS);
-    await expectKmsError(client.send(new EncryptCommand({ KeyId: k.keyId, Plaintext: Buffer.from('x') })), 'NotFoundException', `Key '${k.arn}' does not exist`);
+  'keyLookup>authorization': async () => {
+    // A caller the policies deny, naming a key that does not exist: the lookup answers.
+    const enforced = setup({ authorization: 'enforce' }).kms;
+    const stranger = new KMSClient({ region: 'us-east-1', maxAttempts: 1 });
+    stranger.middlewareStack.use(enforced.plugin({ principal: 'arn:aws:iam::111122223333:role/stranger' }));
+    const arn = 'arn:aws:kms:us-east-1:111122223333:key/134f2428-cec1-4b25-a1ae-9048164dba47';
+    await expectKmsError(stranger.send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x') })), 'NotFoundException', `Key '${arn}' does not exist`);
+  },
+  'authorization>keyState': async () => {
+    // The same caller on a disabled key: denied, before the state is told.
+    const enforced = setup({ authorization: 'enforce' });
+    const stranger = new KMSClient({ region: 'us-east-1', maxAttempts: 1 });
+    stranger.middlewareStack.use(enforced.kms.plugin({ principal: 'arn:aws:iam::111122223333:role/stranger' }));
+    const { KeyMetadata } = await enforced.client.send(new CreateKeyCommand({}));
+    await enforced.client.send(new DisableKeyCommand({ KeyId: KeyMetadata!.KeyId }));
+    await expectKmsError(
+      stranger.send(new EncryptCommand({ KeyId: KeyMetadata!.KeyId, Plaintext: Buffer.from('x') })),
+      'AccessDeniedException',
+      `User: arn:aws:iam::111122223333:role/stranger is not authorized to perform: kms:Encrypt on resource: ${KeyMetadata!.Arn} because no identity-based policy allows the kms:Encrypt action`,
+    );
   },
   'keyState>keyMismatch': async () => {
     // Decrypt naming a disabled key that is not the ciphertext's (not recorded; the named key is checked as it is found).
@@ -149,6 +163,15 @@ it.each(adjacentPairs)('%s: the earlier rule answers', async (pair) => {
 });
 
 describe('beyond adjacent pairs', () => {
+  it('a key whose deletion went through is not found, where it was pending deletion before (keyLookup before keyState)', async () => {
+    // A key whose deletion went through has no state left to report: it is not found.
+    const k = await key();
+    await client.send(new ScheduleKeyDeletionCommand({ KeyId: k.keyId, PendingWindowInDays: 7 }));
+    await expectKmsError(client.send(new EncryptCommand({ KeyId: k.keyId, Plaintext: Buffer.from('x') })), 'KMSInvalidStateException', `${k.arn} is pending deletion.`);
+    kms.advanceTime(7 * DAY_MS);
+    await expectKmsError(client.send(new EncryptCommand({ KeyId: k.keyId, Plaintext: Buffer.from('x') })), 'NotFoundException', `Key '${k.arn}' does not exist`);
+  });
+
   it('ReEncrypt checks its source key before its destination key (test_re_encrypt_incorrect_source_key, AWS-validated)', async () => {
     const blob = await ciphertext();
     const hmac = await key('HMAC_224', 'GENERATE_VERIFY_MAC');

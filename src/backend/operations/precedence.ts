@@ -11,8 +11,10 @@ import { grantIdOfToken } from './grants';
  *
  * Who runs each step:
  * - `shape` runs in the protocol layer (decodeInput) before `dispatch`;
- * - `parameters`, `grantTokens`, `keyLookup` and `keyState` run in `dispatch` (operations/index.ts),
- *   or, for a key named by a ciphertext (Decrypt, ReEncrypt), in `keyOfCiphertext`;
+ * - `parameters`, `grantTokens`, `keyLookup`, `authorization` and `keyState` run in `dispatch`
+ *   (operations/index.ts) and `requireKey` (operation.ts), or, for a key named by a ciphertext
+ *   (Decrypt, ReEncrypt), in `keyOfCiphertext`; an operation on no key is authorized in `dispatch`
+ *   right after `grantTokens`;
  * - `keyMismatch` runs in `keyOfCiphertext` (cryptoKeys.ts);
  * - `keyUsage` then `keySpec` run in `assertKeyFor` below, which every operation's key checks call;
  * - the rest run in each operation's `run`, in this order.
@@ -37,6 +39,12 @@ export const PRECEDENCE = [
   'grantTokens',
   /** NotFoundException (Recorded: test_get_key_does_not_exist, test_generate_and_verify_mac `key_id`). */
   'keyLookup',
+  /** AccessDeniedException, under `authorization: 'enforce'` (access/authorize.ts): AWS authorizes before
+   * it reveals anything of the key's state (developer guide: a denied caller learns nothing of the key;
+   * the recorded denials name keys in every state). A missing key of the caller's own account is
+   * NotFoundException first (ACK dynamodb controller notes, 2026: a nonexistent key ARN answers
+   * NotFoundException `Key '<arn>' does not exist`). */
+  'authorization',
   /** DisabledException, KMSInvalidStateException (Recorded: test_import_key_symmetric
    * `encrypt-before-import-error`; test_cant_use_disabled_or_deleted_keys). */
   'keyState',
