@@ -41,23 +41,21 @@ export function resolveKey(store: Store, scope: Scope, value: string, forms: rea
   if (!forms.includes(ref.form)) throw notFound.invalidKeyId(value);
   // A key lives in exactly one region: AWS rejects an ARN of another region by naming it.
   if (ref.scope.region !== scope.region) throw notFound.otherRegionArn(ref.scope.region);
-  // Aliases and bare key IDs name the caller's own account; a key ARN reaches another account's
-  // key in operations that allow cross-account use (their API Reference pages), where its key policy decides.
+  // Alias names and bare key IDs name the caller's own account; a key ARN or an alias ARN reaches
+  // another account's key in operations that allow cross-account use (API Reference: each KeyId,
+  // "To specify a KMS key in a different AWS account, you must use the key ARN or alias ARN"),
+  // where its key policy decides.
   const sameScope = ref.scope.accountId === scope.accountId && ref.scope.partition === scope.partition;
-  const region = store.region(scope);
-  if (!sameScope && crossAccount && ref.form === 'keyArn' && ref.scope.partition === scope.partition && KEY_ID_PATTERN.test(ref.name)) {
-    const key = store.region(ref.scope).keys.get(ref.name);
-    if (!key) throw notFound.key(keyArn(ref.scope, ref.name));
-    return key;
-  }
+  const reachable = sameScope || (crossAccount && ref.scope.partition === scope.partition && ref.form !== 'aliasName' && ref.form !== 'keyId');
+  const region = store.region(reachable ? ref.scope : scope);
   if (ref.form === 'aliasName' || ref.form === 'aliasArn') {
-    const alias = sameScope ? region.aliases.get(ref.name) : undefined;
+    const alias = reachable ? region.aliases.get(ref.name) : undefined;
     const key = alias && region.keys.get(alias.targetKeyId);
     if (!key) throw notFound.alias(aliasArn(ref.scope, ref.name));
     return key;
   }
   if (!KEY_ID_PATTERN.test(ref.name)) throw notFound.invalidKeyId(value);
-  const key = sameScope ? region.keys.get(ref.name) : undefined;
+  const key = reachable ? region.keys.get(ref.name) : undefined;
   if (!key) throw notFound.key(keyArn(ref.scope, ref.name));
   return key;
 }

@@ -34,14 +34,17 @@ describe('a caller from another account', () => {
     await expectKmsError(as(PARTNER).send(new EncryptCommand({ KeyId: key.Arn, Plaintext: plaintext })), 'AccessDeniedException', denied.noIdentityAllow(PARTNER, 'kms:Encrypt', key.Arn!));
   });
 
-  it('never reaches the key by its bare ID or an alias, and works in its own account', async () => {
+  it('reaches the key by its key ARN or alias ARN, never by its bare ID or alias name, and works in its own account', async () => {
     const { admin, as } = enforcing({ identityPolicies: { [PARTNER]: [{ Statement: { Effect: 'Allow', Action: 'kms:*', Resource: '*' } }] } });
     const key = (await admin.send(new CreateKeyCommand({ Policy: keyPolicy({ Effect: 'Allow', Principal: { AWS: PARTNER }, Action: 'kms:*', Resource: '*' }) }))).KeyMetadata!;
     await admin.send(new CreateAliasCommand({ AliasName: 'alias/shared', TargetKeyId: key.KeyId }));
     const partner = as(PARTNER);
     await expectKmsError(partner.send(new DescribeKeyCommand({ KeyId: key.KeyId })), 'NotFoundException', `Key 'arn:aws:kms:us-east-1:${OTHER_ACCOUNT}:key/${key.KeyId}' does not exist`);
-    const aliasArn = `arn:aws:kms:us-east-1:111122223333:alias/shared`;
-    await expectKmsError(partner.send(new DescribeKeyCommand({ KeyId: aliasArn })), 'NotFoundException', `Alias ${aliasArn} is not found.`);
+    await expectKmsError(partner.send(new DescribeKeyCommand({ KeyId: 'alias/shared' })), 'NotFoundException', `Alias arn:aws:kms:us-east-1:${OTHER_ACCOUNT}:alias/shared is not found.`);
+    // API Reference, DescribeKey and the cryptographic operations: another account's key by its key ARN or alias ARN.
+    const byAliasArn = await partner.send(new DescribeKeyCommand({ KeyId: 'arn:aws:kms:us-east-1:111122223333:alias/shared' }));
+    expect(byAliasArn.KeyMetadata?.Arn).toBe(key.Arn);
+    expect((await partner.send(new DescribeKeyCommand({ KeyId: key.Arn }))).KeyMetadata?.KeyId).toBe(key.KeyId);
     // DisableKey is not a cross-account operation (API Reference): another account's ARN finds nothing.
     await expectKmsError(partner.send(new DisableKeyCommand({ KeyId: key.Arn })), 'NotFoundException', `Key '${key.Arn}' does not exist`);
     // The partner's own account is its own: its keys are not the owner's.

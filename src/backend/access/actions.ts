@@ -22,13 +22,16 @@ export const IDENTITY_ONLY: ReadonlySet<string> = new Set([
 
 /**
  * Operations whose API Reference says "Cross-account use: Yes": only these find another
- * account's key, and only by its key ARN (aliases and bare key IDs name the caller's own).
+ * account's key, and only by its key ARN or alias ARN where they take one (alias names and bare
+ * key IDs name the caller's own).
  */
 export const CROSS_ACCOUNT: ReadonlySet<string> = new Set([
   'CreateGrant',
+  'Decapsulate',
   'Decrypt',
   'DeriveSharedSecret',
   'DescribeKey',
+  'Encapsulate',
   'Encrypt',
   'GenerateDataKey',
   'GenerateDataKeyPair',

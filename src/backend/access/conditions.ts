@@ -15,6 +15,13 @@ export function globMatch(pattern: string, value: string, ignoreCase = false): b
   return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's').test(value);
 }
 
+/** ArnLike: each of the six colon-separated parts matched on its own, so a wildcard never spans a colon (IAM: ARN condition operators). */
+const arnMatch: Compare = (arn, pattern) => {
+  const [a, p] = [arn.split(':'), pattern.split(':')];
+  const parts = (x: string[]) => [...x.slice(0, 5), x.slice(5).join(':')];
+  return a.length >= 6 && p.length >= 6 && parts(p).every((part, i) => globMatch(part, parts(a)[i] ?? ''));
+};
+
 const numeric = (test: (a: number, b: number) => boolean): Compare => (a, b) => test(Number(a), Number(b));
 const date = (test: (a: number, b: number) => boolean): Compare => (a, b) => test(Date.parse(a), Date.parse(b));
 
@@ -59,10 +66,10 @@ const OPERATORS: Readonly<Record<string, { compare: Compare; negated: boolean }>
   BinaryEquals: { compare: (a, b) => a === b, negated: false },
   IpAddress: { compare: inCidr, negated: false },
   NotIpAddress: { compare: inCidr, negated: true },
-  ArnEquals: { compare: (a, b) => globMatch(b, a), negated: false },
-  ArnLike: { compare: (a, b) => globMatch(b, a), negated: false },
-  ArnNotEquals: { compare: (a, b) => globMatch(b, a), negated: true },
-  ArnNotLike: { compare: (a, b) => globMatch(b, a), negated: true },
+  ArnEquals: { compare: arnMatch, negated: false },
+  ArnLike: { compare: arnMatch, negated: false },
+  ArnNotEquals: { compare: arnMatch, negated: true },
+  ArnNotLike: { compare: arnMatch, negated: true },
 };
 
 interface ParsedOperator {

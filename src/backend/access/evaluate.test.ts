@@ -93,11 +93,14 @@ describe('evaluate', () => {
     expect(ask('Decrypt', { tenant: 'a', extra: 'x' })).toMatchObject({ allowed: true, grantId: 'g1' });
     expect(ask('Decrypt', { tenant: 'b' }).allowed).toBe(false);
     expect(ask('Encrypt', { tenant: 'a' }).allowed).toBe(false);
+    // Constraint keys are not case-sensitive, values are (API Reference: GrantConstraints).
+    expect(ask('Decrypt', { Tenant: 'a' }).allowed).toBe(true);
+    expect(ask('Decrypt', { tenant: 'A' }).allowed).toBe(false);
   });
 });
 
 describe('conditionsHold', () => {
-  const values: ConditionValues = new Map([['kms:encryptioncontextkeys', ['a', 'b']], ['aws:principalaccount', [ACCOUNT]]]);
+  const values: ConditionValues = new Map([['kms:encryptioncontextkeys', ['a', 'b']], ['aws:principalaccount', [ACCOUNT]], ['aws:principalarn', [APP]]]);
   it.each([
     [{ 'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['a', 'b', 'c'] } }, true],
     [{ 'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['a'] } }, false],
@@ -107,6 +110,10 @@ describe('conditionsHold', () => {
     [{ StringEqualsIfExists: { 'kms:CallerAccount': OTHER } }, true],
     [{ Null: { 'kms:CallerAccount': 'true', 'aws:PrincipalAccount': 'false' } }, true],
     [{ StringEquals: { 'AWS:PrincipalAccount': ACCOUNT } }, true],
+    [{ ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/app' } }, true],
+    // An ARN wildcard never spans a colon, unlike StringLike's.
+    [{ ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*' } }, false],
+    [{ StringLike: { 'aws:PrincipalArn': 'arn:aws:iam::*' } }, true],
   ])('%j is %s', (block, expected) => {
     const { condition } = policy({ Effect: 'Allow', Principal: '*', Action: 'kms:*', Resource: '*', Condition: block }).statements[0] ?? {};
     expect(condition && conditionsHold(condition, values)).toBe(expected);

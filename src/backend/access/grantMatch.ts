@@ -30,9 +30,13 @@ export interface GrantRequest {
 
 type Context = Readonly<Record<string, string>>;
 
-const sameContext = (a: Context, b: Context) =>
-  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
-const includes = (whole: Context, part: Context) => Object.entries(part).every(([k, v]) => whole[k] === v);
+/** API Reference, GrantConstraints: the keys of a constraint's encryption context are not case-sensitive; the values are. */
+const byLowerKey = (c: Context) => new Map(Object.entries(c).map(([k, v]) => [k.toLowerCase(), v]));
+const includes = (whole: Context, part: Context) => {
+  const w = byLowerKey(whole);
+  return [...byLowerKey(part)].every(([k, v]) => w.get(k) === v);
+};
+const sameContext = (a: Context, b: Context) => byLowerKey(a).size === byLowerKey(b).size && includes(a, b);
 
 /**
  * Developer guide, grant constraints: "they do not apply to DescribeKey and RetireGrant", and a

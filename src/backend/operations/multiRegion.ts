@@ -2,6 +2,7 @@ import type { ReplicateKeyRequest, UpdatePrimaryRegionRequest } from '@aws-sdk/c
 import { multiRegion, notFound } from '../../errors';
 import { keyMetadata } from '../keyMetadata';
 import { mergeTags } from '../keyTags';
+import { authorize } from '../access/authorize';
 import { checkGivenPolicy, defaultKeyPolicy } from '../keyPolicy';
 import { assertKeyState, replicaState, transition } from '../keyStates';
 import { isPrimary, memberIn, setOf, sharedRotation, writeSet } from '../replicas';
@@ -93,6 +94,8 @@ const UpdatePrimaryRegion = operation<UpdatePrimaryRegionRequest>({
     // "There must be an existing replica key in this Region" (API Reference: UpdatePrimaryRegion).
     if (!target) throw notFound.key(keyArn(scopeOf(ctx.scope.accountId, region), primary.keyId));
     // Both keys must be Enabled when the operation starts (developer guide: updating the primary Region).
+    // The replica's own key policy must allow it too (API Reference: UpdatePrimaryRegion, Required permissions).
+    authorize(ctx.access, 'kms:UpdatePrimaryRegion', target);
     assertKeyState('UpdatePrimaryRegion', target);
 
     const set = setOf(primary);
