@@ -56,6 +56,14 @@ export const policyDocument = {
   invalidPrincipals: () => kmsError('MalformedPolicyDocumentException', 'Policy contains a statement with one or more invalid principals.'),
   /** Recorded: trussworks/terraform-aws-cloudtrail#178 (CreateKey), widdix/aws-cf-templates#259. */
   lockout: () => kmsError('MalformedPolicyDocumentException', 'The new key policy will not allow you to update the key policy in the future.'),
+  /**
+   * An ARN-shaped principal AWS cannot read: an IAM group, an account field that is not 12 digits.
+   * Recorded: aws/aws-cdk#24125 (a group), Terraform runs with an empty account ID.
+   */
+  invalidArn: () => kmsError('InvalidArnException', 'An ARN in the specified key policy is invalid.'),
+  /** Recorded: awsdocs/aws-kms-developer-guide PR #47 (a PutKeyPolicy failure, 2022), listing the keys whatever the policy used. */
+  forbiddenConditionKeys: () =>
+    kmsError('MalformedPolicyDocumentException', 'These condition keys are not permitted in a key policy: aws:ResourceTag, kms:ResourceTag, kms:ResourceAliases'),
   /** The 32 KB quota is documented; no record shows the text: the fake's own. */
   tooLarge: () => kmsError('MalformedPolicyDocumentException', 'The key policy exceeds the maximum size of 32768 bytes.'),
   /** The allowed characters are documented; no record shows the text: the fake's own. */

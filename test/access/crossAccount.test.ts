@@ -28,6 +28,13 @@ describe('a caller from another account', () => {
     await expectKmsError(partner.send(new DescribeKeyCommand({ KeyId: key.Arn })), 'AccessDeniedException', denied.crossAccount(PARTNER, 'kms:DescribeKey'));
   });
 
+  it('is told the same when the key ARN names no key, where the owner account would get NotFoundException', async () => {
+    const { admin, as } = enforcing({ identityPolicies: { [PARTNER]: [partnerMayEncrypt] } });
+    const missing = 'arn:aws:kms:us-east-1:111122223333:key/134f2428-cec1-4b25-a1ae-9048164dba47';
+    await expectKmsError(as(PARTNER).send(new EncryptCommand({ KeyId: missing, Plaintext: plaintext })), 'AccessDeniedException', denied.crossAccount(PARTNER, 'kms:Encrypt'));
+    await expectKmsError(admin.send(new EncryptCommand({ KeyId: missing, Plaintext: plaintext })), 'NotFoundException', `Key '${missing}' does not exist`);
+  });
+
   it('still needs its own IAM policy when the key policy names its account', async () => {
     const { admin, as } = enforcing();
     const key = (await admin.send(new CreateKeyCommand({ Policy: keyPolicy({ Effect: 'Allow', Principal: { AWS: OTHER_ACCOUNT }, Action: 'kms:Encrypt', Resource: '*' }) }))).KeyMetadata!;

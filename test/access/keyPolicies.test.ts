@@ -1,4 +1,4 @@
-import { CreateKeyCommand, GetKeyPolicyCommand, PutKeyPolicyCommand, ReplicateKeyCommand } from '@aws-sdk/client-kms';
+import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, GetKeyPolicyCommand, PutKeyPolicyCommand, ReplicateKeyCommand } from '@aws-sdk/client-kms';
 import { expectKmsError, NO_MESSAGE } from '../support/errors';
 import { ADMIN_ROLE, APP_ROLE, DELEGATION, denied, enforcing, keyPolicy, ROOT } from './support';
 
@@ -58,6 +58,25 @@ describe('a key policy document', () => {
     ['an account ID of the wrong length', '11112222333'],
   ])('refuses %s as a principal (recorded text)', async (_, principal) => {
     await expectKmsError(put(keyPolicy({ Effect: 'Allow', Principal: { AWS: principal }, Action: 'kms:*', Resource: '*' })), 'MalformedPolicyDocumentException', INVALID_PRINCIPALS);
+  });
+
+  it.each([
+    ['an IAM group', 'arn:aws:iam::111122223333:group/admins'],
+    ['an empty account ID', 'arn:aws:iam:::root'],
+  ])('refuses %s as InvalidArnException (recorded text)', async (_, principal) => {
+    await expectKmsError(put(keyPolicy({ Effect: 'Allow', Principal: { AWS: principal }, Action: 'kms:*', Resource: '*' })), 'InvalidArnException', 'An ARN in the specified key policy is invalid.');
+  });
+
+  it('refuses conditions on the key\'s own tags and aliases (recorded text), which identity policies may use', async () => {
+    const tagged = keyPolicy({ Effect: 'Allow', Principal: { AWS: APP_ROLE }, Action: 'kms:Encrypt', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': 'a' } } });
+    await expectKmsError(put(tagged), 'MalformedPolicyDocumentException', 'These condition keys are not permitted in a key policy: aws:ResourceTag, kms:ResourceTag, kms:ResourceAliases');
+    const { admin, as } = enforcing({
+      identityPolicies: { [APP_ROLE]: [{ Statement: { Effect: 'Allow', Action: 'kms:DescribeKey', Resource: '*', Condition: { 'ForAnyValue:StringEquals': { 'kms:ResourceAliases': 'alias/app' } } } }] },
+    });
+    const key = (await admin.send(new CreateKeyCommand({}))).KeyMetadata!;
+    await expectKmsError(as(APP_ROLE).send(new DescribeKeyCommand({ KeyId: key.KeyId })), 'AccessDeniedException', denied.noIdentityAllow(APP_ROLE, 'kms:DescribeKey', key.Arn!));
+    await admin.send(new CreateAliasCommand({ AliasName: 'alias/app', TargetKeyId: key.KeyId }));
+    await as(APP_ROLE).send(new DescribeKeyCommand({ KeyId: key.KeyId }));
   });
 
   it('refuses a statement without a principal, JSON that is no policy, and a policy over 32 KB', async () => {

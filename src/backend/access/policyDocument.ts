@@ -52,6 +52,21 @@ function stringList(value: unknown): readonly string[] | undefined {
   throw policyDocument.malformed();
 }
 
+/**
+ * A well-formed principal passes (the fake has no IAM directory to ask whether it exists). An IAM
+ * ARN naming a group or without a 12-digit account is InvalidArnException; anything else that is
+ * not a principal (a wrong service part, a wildcard inside an ARN) is "invalid principals".
+ */
+function checkPrincipalForm(value: string): void {
+  if (isValidPrincipalForm(value)) return;
+  const iam = /^arn:[^:]*:iam::([^:]*):(.*)$/.exec(value);
+  if (iam && (!/^\d{12}$/.test(iam[1] ?? '') || (iam[2] ?? '').startsWith('group/'))) throw policyDocument.invalidArn();
+  throw policyDocument.invalidPrincipals();
+}
+
+/** Condition keys a key policy may not use (they describe the key, which a key policy is attached to). */
+const KEY_POLICY_FORBIDDEN = /^(aws:ResourceTag\/|kms:ResourceTag|kms:ResourceAliases$)/i;
+
 function principalElement(value: unknown): PrincipalElement | undefined {
   if (value === undefined) return undefined;
   if (value === '*') return '*';
@@ -59,7 +74,7 @@ function principalElement(value: unknown): PrincipalElement | undefined {
   const out: Record<string, readonly string[]> = {};
   for (const [type, ids] of Object.entries(value)) {
     const list = stringList(ids) ?? [];
-    if (type === 'AWS' && !list.every(isValidPrincipalForm)) throw policyDocument.invalidPrincipals();
+    if (type === 'AWS') list.forEach(checkPrincipalForm);
     out[type] = list;
   }
   return out;
@@ -119,7 +134,10 @@ export function parseKeyPolicy(text: string): PolicyDocument {
   }
   if (!isObject(doc) || doc.Statement === undefined) throw keyPolicy.noStatement();
   const raw = Array.isArray(doc.Statement) ? (doc.Statement as unknown[]) : [doc.Statement];
-  return { statements: raw.map(statement) };
+  const statements = raw.map(statement);
+  const conditionKeys = statements.flatMap((s) => Object.values(s.condition).flatMap((keys) => Object.keys(keys)));
+  if (conditionKeys.some((key) => KEY_POLICY_FORBIDDEN.test(key))) throw policyDocument.forbiddenConditionKeys();
+  return { statements };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type * as Sdk from '@aws-sdk/client-kms';
 import type { KeyLastUsageTrackingOperation } from '../newerSdkTypes';
-import { dryRun } from '../../errors';
+import { accessDenied, dryRun, KmsError } from '../../errors';
 import type { Core } from '../core';
 import { assertKeyState } from '../keyStates';
 import { syncFromPrimary } from '../replicas';
@@ -67,6 +67,21 @@ export function operation<I>(op: Operation<I>): Operation {
   return op as unknown as Operation;
 }
 
+/**
+ * Another account's ARN that names no key answers, under enforcement, the cross-account denial, whose
+ * text says the resource may not exist (AWS does not tell another account which); a key of one's own
+ * account that does not exist is NotFoundException.
+ */
+function resolveCrossAccount(access: AccessQuery, value: string, resolve: () => KeyRecord, action: string | false | undefined): KeyRecord {
+  try {
+    return resolve();
+  } catch (error) {
+    const otherAccount = value.startsWith('arn:') && value.split(':')[4] !== access.caller.accountId && CROSS_ACCOUNT.has(access.operation);
+    if (!access.core.access.enforce || !otherAccount || !(error instanceof KmsError) || error.code !== 'NotFoundException') throw error;
+    throw accessDenied.crossAccount(access.caller.arn, action || keyActionOf(access.operation));
+  }
+}
+
 export function createContext(
   core: Core,
   scope: Scope,
@@ -86,7 +101,7 @@ export function createContext(
     requestId,
     operation,
     requireKey(value, forms, action) {
-      const key = resolveKey(core.store, scope, value, forms, CROSS_ACCOUNT.has(operation));
+      const key = resolveCrossAccount(access, value, () => resolveKey(core.store, scope, value, forms, CROSS_ACCOUNT.has(operation)), action);
       // AWS authorizes before it looks at the key's state (a denied caller learns nothing of it).
       if (action !== false && !IDENTITY_ONLY.has(operation)) authorize(access, action ?? keyActionOf(operation), key);
       // A replica reads its shared properties (material, rotation) from its primary.
