@@ -16,6 +16,8 @@ export const grants = {
   bothContextConstraints: () => validation('More than one constraint supplied'),
   /** Recorded: ACK dynamodb controller notes (2026), CreateGrant with a context constraint on RSA_2048 and HMAC_256 keys. */
   contextConstraintNotSupported: () => validation('EncryptionContext is supported only when creating a grant for a symmetric encryption KMS key.'),
+  /** Recorded: boto/boto PR #3883 (the raw wire answer to CreateGrant naming an alias, 2019). */
+  aliasNotSupported: () => kmsError('InvalidArnException', 'Key Aliases are not supported for this operation.'),
   /** Recorded: ansible/ansible PR #31960 (boto3 output, 2019). */
   onlyCreateGrant: () => validation('Grants must not contain only the CreateGrant operation.'),
   servicePrincipalNeeds: () =>

@@ -1,9 +1,11 @@
 import {
+  CreateAliasCommand,
   CreateGrantCommand,
   CreateKeyCommand,
   DecryptCommand,
   DescribeKeyCommand,
   EncryptCommand,
+  ListGrantsCommand,
   RetireGrantCommand,
   RevokeGrantCommand,
   type KMSClient,
@@ -92,6 +94,17 @@ describe('CreateGrant', () => {
         'Grants must not contain only the CreateGrant operation.',
       );
     }
+  });
+
+  it('refuses an alias for the key: InvalidArnException (recorded text), as ListGrants and RevokeGrant do', async () => {
+    const { admin } = enforcing({ authorization: 'off' });
+    const key = (await admin.send(new CreateKeyCommand({}))).KeyMetadata!;
+    await admin.send(new CreateAliasCommand({ AliasName: 'alias/app', TargetKeyId: key.KeyId }));
+    const aliasArn = 'arn:aws:kms:us-east-1:111122223333:alias/app';
+    const text = 'Key Aliases are not supported for this operation.';
+    await expectKmsError(admin.send(new CreateGrantCommand({ KeyId: 'alias/app', GranteePrincipal: APP_ROLE, Operations: ['Decrypt'] })), 'InvalidArnException', text);
+    await expectKmsError(admin.send(new ListGrantsCommand({ KeyId: aliasArn })), 'InvalidArnException', text);
+    await expectKmsError(admin.send(new RevokeGrantCommand({ KeyId: 'alias/app', GrantId: 'a'.repeat(64) })), 'InvalidArnException', text);
   });
 
   it('through a grant: the grantee may pass on at most its own operations, as strictly constrained', async () => {

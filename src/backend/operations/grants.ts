@@ -67,6 +67,10 @@ const constraintsParam: Shape = {
   },
 };
 const keyParam = { param: 'KeyId', forms: KEY_ID_OR_ARN } as const;
+/** CreateGrant, ListGrants and RevokeGrant take a key ID or key ARN; an alias is InvalidArnException (recorded), before any lookup. */
+function rejectAlias(keyId: string | undefined): void {
+  if (keyId !== undefined && /^(alias\/|arn:[^:]*:kms:[^:]*:[^:]*:alias\/)/.test(keyId)) throw grantErrors.aliasNotSupported();
+}
 /** The fake issues 64-hex grant IDs (as AWS's look); anything else cannot name a grant. */
 function checkGrantId(grantId: string): void {
   if (!/^[0-9a-f]{64}$/.test(grantId)) throw grantErrors.invalidId(grantId);
@@ -172,6 +176,7 @@ const CreateGrant = operation<CreateGrantRequest>({
     DryRun: dryRunParam,
   },
   check(input) {
+    rejectAlias(input.KeyId);
     exactlyOne(['GranteePrincipal', input.GranteePrincipal], ['GranteeServicePrincipal', input.GranteeServicePrincipal]);
     notBoth(['RetiringPrincipal', input.RetiringPrincipal], ['RetiringServicePrincipal', input.RetiringServicePrincipal]);
     // A service principal grantee needs a SourceArn constraint and a retiring principal (API Reference: CreateGrant).
@@ -236,6 +241,7 @@ function listed(scope: Scope, grants: GrantRecord[], input: { Limit?: number | u
 const ListGrants = operation<ListGrantsRequest>({
   input: { KeyId: keyIdParam(), GrantId: grantIdParam(false), GranteePrincipal: principal, GranteeServicePrincipal: servicePrincipal, Limit: limitParam(100), Marker: markerParam },
   check(input) {
+    rejectAlias(input.KeyId);
     if (input.GrantId !== undefined) checkGrantId(input.GrantId);
     notBoth(['GranteePrincipal', input.GranteePrincipal], ['GranteeServicePrincipal', input.GranteeServicePrincipal]);
   },
@@ -291,7 +297,10 @@ const RetireGrant = operation<RetireGrantRequest>({
 
 const RevokeGrant = operation<RevokeGrantRequest>({
   input: { KeyId: keyIdParam(), GrantId: grantIdParam(true), DryRun: dryRunParam },
-  check: (input) => checkGrantId(input.GrantId ?? ''),
+  check(input) {
+    rejectAlias(input.KeyId);
+    checkGrantId(input.GrantId ?? '');
+  },
   key: keyParam,
   run(ctx, input, key) {
     const grant = grantOn(ctx, key, input.GrantId!);
