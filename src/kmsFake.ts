@@ -1,4 +1,4 @@
-import { explainAccess, type AccessExplanation } from './backend/access/explain';
+import { explainAccess } from './backend/access/explain';
 import { accessSettingsOf, callerOption } from './backend/access/settings';
 import { createClock, createDueList } from './backend/clock';
 import { rescheduleAll } from './backend/deletion';
@@ -19,18 +19,9 @@ import { createClientBindings, type AttachableClient } from './plugin/bindings';
 import type { ClientClass, InstallOptions } from './plugin/install';
 import { getKmsFakePlugin, type FakeTransport } from './plugin/kmsFakeMiddleware';
 import type { KmsFakePlugin } from './plugin/stack';
-import { checkOptions, transientDelaysOf, type KmsFakeOptions, type KmsFakePluginOptions } from './options';
+import { checkOptions, transientDelaysOf, type KmsAccessExplanation, type KmsFakeAttachOptions, type KmsFakeOptions, type KmsFakePluginOptions } from './options';
 
-export type { KmsFakeOptions, KmsFakePluginOptions, KmsFakeTransientDelays, KmsPolicyDocument, KmsPolicyStatement } from './options';
-
-/** What {@link KmsFake.explain} answers: the decision, the statement or grant that made it, and the denial's message. */
-export type KmsAccessExplanation = AccessExplanation;
-
-/** Options of {@link KmsFake.attach}. */
-export interface KmsFakeAttachOptions {
-  /** Who calls through this client: an IAM principal ARN. Default: the fake's `principal` option. */
-  principal?: string;
-}
+export type { KmsAccessExplanation, KmsFakeAttachOptions, KmsFakeOptions, KmsFakePluginOptions, KmsFakeTransientDelays, KmsPolicyDocument, KmsPolicyStatement } from './options';
 export type { HasMiddlewareStack } from './plugin/bindings';
 
 /** The whole state of a fake at one moment, for {@link KmsFake.rollback}. */

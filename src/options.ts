@@ -1,3 +1,4 @@
+import type { AccessExplanation } from './backend/access/explain';
 import { callerOption, type AuthorizationMode } from './backend/access/settings';
 import { DEFAULT_TRANSIENT_DELAYS, type TimeSource, type TransientDelays } from './backend/clock';
 import { usageError } from './errors';
@@ -101,6 +102,15 @@ export interface KmsFakePluginOptions {
   /** Who calls through this client: an IAM principal ARN. Default: the fake's `principal` option. */
   principal?: string;
 }
+
+/** Options of {@link KmsFake.attach}. */
+export interface KmsFakeAttachOptions {
+  /** Who calls through this client: an IAM principal ARN. Default: the fake's `principal` option. */
+  principal?: string;
+}
+
+/** What {@link KmsFake.explain} answers: the decision, the statement or grant that made it, and the denial's message. */
+export type KmsAccessExplanation = AccessExplanation;
 
 /** Every option a fake takes: a misspelt one would otherwise be ignored without a word. */
 const OPTION_NAMES = Object.keys({
