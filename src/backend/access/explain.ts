@@ -48,10 +48,11 @@ export function explainAccess(
     } catch (error) {
       throw usageError(`explain: ${error instanceof KmsError ? (error.wireMessage ?? error.code) : String(error)}`);
     }
-  } else if (keyId === undefined && !IDENTITY_ONLY.has(operation) && !operation.startsWith('ReEncrypt')) {
+  } else if (keyId === undefined && !IDENTITY_ONLY.has(operation)) {
     throw usageError(`explain: kms:${operation} acts on a key; pass its KeyId`);
   }
-  const input = { EncryptionContext: encryptionContext, SourceEncryptionContext: encryptionContext, DestinationEncryptionContext: encryptionContext };
+  // As the principal's request would carry them: the KeyId as named (kms:RequestAlias) and the context.
+  const input = { KeyId: keyId, EncryptionContext: encryptionContext, SourceEncryptionContext: encryptionContext, DestinationEncryptionContext: encryptionContext };
   const decision = decide({ core, caller, operation, input }, fullAction, key);
   const { allowed, reason, statement, identityStatement, grantId, denial } = decision;
   return {
