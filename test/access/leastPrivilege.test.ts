@@ -1,4 +1,5 @@
 import {
+  CreateAliasCommand,
   CreateKeyCommand,
   DecryptCommand,
   DescribeKeyCommand,
@@ -112,6 +113,27 @@ describe('identity policies', () => {
     const { admin, as } = enforcing({ identityPolicies: { 'arn:aws:iam::111122223333:role/team/app': [allowDescribe] } });
     const key = await keyWith(admin, keyPolicy());
     await as('arn:aws:sts::111122223333:assumed-role/app/s').send(new DescribeKeyCommand({ KeyId: key.KeyId }));
+  });
+});
+
+describe('aliases', () => {
+  it('CreateAlias needs the alias (identity policies only) and the key', async () => {
+    const aliasArn = 'arn:aws:kms:us-east-1:111122223333:alias/app';
+    const allowOn = (...Resource: string[]) => ({ Statement: [{ Effect: 'Allow' as const, Action: 'kms:CreateAlias', Resource }] });
+    const { admin, as } = enforcing({ identityPolicies: { [APP_ROLE]: [allowOn(aliasArn)], [ADMIN_ROLE]: [allowOn('arn:aws:kms:*:*:key/*')] } });
+    const key = await keyWith(admin, keyPolicy());
+    const create = (who: string) => as(who).send(new CreateAliasCommand({ AliasName: 'alias/app', TargetKeyId: key.KeyId }));
+    await expectKmsError(create(APP_ROLE), 'AccessDeniedException', denied.noIdentityAllow(APP_ROLE, 'kms:CreateAlias', key.Arn!));
+    await expectKmsError(create(ADMIN_ROLE), 'AccessDeniedException', denied.noIdentityAllow(ADMIN_ROLE, 'kms:CreateAlias', aliasArn));
+    await create(ROOT);
+  });
+
+  it('kms:RequestAlias lets a role use the key only through its alias', async () => {
+    const { admin, as } = enforcing();
+    const key = await keyWith(admin, keyPolicy({ Effect: 'Allow', Principal: { AWS: APP_ROLE }, Action: 'kms:Encrypt', Resource: '*', Condition: { StringEquals: { 'kms:RequestAlias': 'alias/app' } } }));
+    await admin.send(new CreateAliasCommand({ AliasName: 'alias/app', TargetKeyId: key.KeyId }));
+    await as(APP_ROLE).send(new EncryptCommand({ KeyId: 'alias/app', Plaintext: plaintext }));
+    await expectKmsError(as(APP_ROLE).send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: plaintext })), 'AccessDeniedException', denied.noIdentityAllow(APP_ROLE, 'kms:Encrypt', key.Arn!));
   });
 });
 
