@@ -1,11 +1,12 @@
 // The fake
-export { KmsFake, installKmsFake } from './kmsFake';
+export { KmsFake } from './kmsFake';
+export { installKmsFake } from './installKmsFake';
 /** What kms-fake throws when it is misused (never a KMS answer): catch it to tell a test's mistake from a service error. */
 export { KmsFakeUsageError } from './errors';
-export type { InstallKmsFakeOptions } from './kmsFake';
+export type { InstallKmsFakeOptions } from './installKmsFake';
 export type { KmsFakeOptions, KmsFakePluginOptions, KmsFakeSnapshot, KmsFakeTransientDelays, HasMiddlewareStack } from './kmsFake';
 // Access control (docs/access-control.md): who calls, policies, and why a call is allowed or denied.
-export type { KmsAccessExplanation, KmsFakeAttachOptions, KmsPolicyDocument, KmsPolicyStatement } from './kmsFake';
+export type { KmsAccessExplanation, KmsFakeAccessOptions, KmsFakeAttachOptions, KmsPolicyDocument, KmsPolicyStatement } from './kmsFake';
 export type { AuthorizationMode } from './backend/access/settings';
 export type { TimeSource } from './backend/clock';
 

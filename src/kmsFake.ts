@@ -19,9 +19,9 @@ import { createClientBindings, type AttachableClient } from './plugin/bindings';
 import type { ClientClass, InstallOptions } from './plugin/install';
 import { getKmsFakePlugin, type FakeTransport } from './plugin/kmsFakeMiddleware';
 import type { KmsFakePlugin } from './plugin/stack';
-import { checkOptions, transientDelaysOf, type KmsAccessExplanation, type KmsFakeAttachOptions, type KmsFakeOptions, type KmsFakePluginOptions } from './options';
+import { checkAccessOptions, checkOptions, transientDelaysOf, type KmsAccessExplanation, type KmsFakeAccessOptions, type KmsFakeAttachOptions, type KmsFakeOptions, type KmsFakePluginOptions } from './options';
 
-export type { KmsAccessExplanation, KmsFakeAttachOptions, KmsFakeOptions, KmsFakePluginOptions, KmsFakeTransientDelays, KmsPolicyDocument, KmsPolicyStatement } from './options';
+export type { KmsAccessExplanation, KmsFakeAccessOptions, KmsFakeAttachOptions, KmsFakeOptions, KmsFakePluginOptions, KmsFakeTransientDelays, KmsPolicyDocument, KmsPolicyStatement } from './options';
 export type { HasMiddlewareStack } from './plugin/bindings';
 
 /** The whole state of a fake at one moment, for {@link KmsFake.rollback}. */
@@ -171,6 +171,30 @@ export class KmsFake {
    */
   explain(principal: string, action: string, keyId?: string, context?: Readonly<Record<string, string>>): KmsAccessExplanation {
     return explainAccess(this.#core, this.#endpoint.defaultRegion, principal, action, keyId, context);
+  }
+
+  /**
+   * Changes who calls and what is enforced, from the next call on: for a fake made for you (the
+   * `kmsFake` of `kms-fake/jest` and `kms-fake/vitest`), or to switch within a suite. Takes the
+   * `principal`, `authorization` and `identityPolicies` options; those left out keep their values.
+   * It is configuration, not state: `reset()` and `rollback()` leave it as it is.
+   *
+   * @example
+   * ```ts
+   * import { kmsFake } from 'kms-fake/jest';
+   * kmsFake.configureAccess({ authorization: 'enforce', principal: 'arn:aws:iam::111122223333:role/app' });
+   * ```
+   */
+  configureAccess(options: KmsFakeAccessOptions): void {
+    checkAccessOptions(options);
+    const { principal, authorization, identityPolicies } = options;
+    const parsed = accessSettingsOf(authorization, identityPolicies);
+    const current = this.#core.access;
+    this.#core.access = {
+      enforce: authorization === undefined ? current.enforce : parsed.enforce,
+      identityPolicies: identityPolicies === undefined ? current.identityPolicies : parsed.identityPolicies,
+    };
+    if (principal !== undefined) this.#endpoint.principal = principal;
   }
 
   /** @internal Used by {@link installKmsFake}. */
@@ -332,26 +356,4 @@ export class KmsFake {
     this.#overrides.clear();
     this.#faults.clear();
   }
-}
-
-/** Options of {@link installKmsFake}: the fake's own, and how it meets another install. */
-export interface InstallKmsFakeOptions extends KmsFakeOptions, InstallOptions {}
-
-/**
- * Fakes every instance of a client class, created before or after this call, through the same
- * plugin (the real middleware stack still runs). `restore()` undoes it exactly. A class another
- * live fake holds (e.g. the one `kms-fake/jest` installs for each test file) is refused unless
- * `override: true` says the new fake is meant to answer until it is restored.
- *
- * @example
- * ```ts
- * const kms = installKmsFake(KMSClient);
- * // ... application code creates its own KMSClient and calls it
- * kms.restore();
- * ```
- */
-export function installKmsFake(clientClass: ClientClass, options: InstallKmsFakeOptions = {}): KmsFake {
-  checkOptions(options, ['override']);
-  const { override, ...fakeOptions } = options;
-  return new KmsFake(fakeOptions).installOn(clientClass, override === undefined ? {} : { override });
 }

@@ -125,12 +125,31 @@ const OPTION_NAMES = Object.keys({
   identityPolicies: true,
 } satisfies Record<keyof KmsFakeOptions, true>);
 
-/** Refuses options that would fail later and obscurely, naming the option. */
-export function checkOptions(options: KmsFakeOptions, alsoAllowed: readonly string[] = []): void {
+/** The options {@link KmsFake.configureAccess} takes: who calls, and what is enforced. */
+export type KmsFakeAccessOptions = Pick<KmsFakeOptions, 'principal' | 'authorization' | 'identityPolicies'>;
+
+const ACCESS_OPTION_NAMES = Object.keys({
+  principal: true,
+  authorization: true,
+  identityPolicies: true,
+} satisfies Record<keyof KmsFakeAccessOptions, true>);
+
+/** Refuses anything but an object of the named options, naming the options there are. */
+function refuseUnknown(options: object, names: readonly string[]): void {
   if (typeof options !== 'object' || options === null) throw usageError(`options must be an object, not ${String(options)}`);
-  const names = [...OPTION_NAMES, ...alsoAllowed];
   const unknown = Object.keys(options).filter((name) => !names.includes(name));
   if (unknown.length > 0) throw usageError(`no option ${unknown.join(', ')}; the options are ${names.join(', ')}`);
+}
+
+/** Refuses access options that would fail later (the policies and mode are checked where they are parsed). */
+export function checkAccessOptions(options: KmsFakeAccessOptions): void {
+  refuseUnknown(options, ACCESS_OPTION_NAMES);
+  if (options.principal !== undefined) callerOption(options.principal);
+}
+
+/** Refuses options that would fail later and obscurely, naming the option. */
+export function checkOptions(options: KmsFakeOptions, alsoAllowed: readonly string[] = []): void {
+  refuseUnknown(options, [...OPTION_NAMES, ...alsoAllowed]);
   const { accountId, clock, callHistoryLimit, transientDelays } = options;
   if (accountId !== undefined && !/^\d{12}$/.test(accountId)) throw usageError(`accountId must be 12 digits, not ${accountId}`);
   if (clock !== undefined && typeof clock !== 'function') throw usageError('clock must be a function returning a Date or epoch ms');

@@ -13,6 +13,6 @@ export interface Core {
   readonly delays: TransientDelays;
   /** Bumped by `reset()`: background work started before it stops instead of running on. */
   readonly epoch: { current: number };
-  /** Whether policies and grants are enforced, and the identity policies of the options. */
-  readonly access: AccessSettings;
+  /** Whether policies and grants are enforced, and the identity policies of the options (`configureAccess` replaces it). */
+  access: AccessSettings;
 }

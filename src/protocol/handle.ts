@@ -12,8 +12,8 @@ export interface Endpoint {
   /** Used when neither the host name nor the resolved endpoint names a region (a custom endpoint). */
   readonly defaultRegion: string;
   readonly requestId: () => string;
-  /** The fake's default caller (its `principal` option); the account root when absent. */
-  readonly principal?: string;
+  /** The fake's default caller (its `principal` option, or `configureAccess`'s); the account root when absent. */
+  principal?: string;
 }
 
 /** The outcome of one request, for call history. */

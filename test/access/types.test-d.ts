@@ -1,6 +1,6 @@
 // Type tests for the access-control surface (checked by `npm run typecheck`).
 import { KMSClient } from '@aws-sdk/client-kms';
-import { installKmsFake, KmsFake, type KmsAccessExplanation, type KmsPolicyDocument } from 'kms-fake';
+import { installKmsFake, KmsFake, type KmsAccessExplanation, type KmsFakeAccessOptions, type KmsPolicyDocument } from 'kms-fake';
 
 const policy: KmsPolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['kms:Encrypt'], Resource: '*', Condition: { Bool: { 'kms:GrantIsForAWSResource': true } } }] };
 const kms = new KmsFake({ authorization: 'enforce', principal: 'arn:aws:iam::111122223333:role/app', identityPolicies: { 'arn:aws:iam::111122223333:role/app': [policy, '{"Statement":[]}'] } });
@@ -17,6 +17,12 @@ const grantId: string | undefined = why.grantId;
 new KmsFake({ authorization: true });
 // @ts-expect-error -- an identity policy statement's Effect is Allow or Deny
 new KmsFake({ identityPolicies: { x: [{ Statement: { Effect: 'Permit' } }] } });
+const access: KmsFakeAccessOptions = { authorization: 'enforce', identityPolicies: { 'arn:aws:iam::111122223333:role/app': [policy] } };
+kms.configureAccess(access);
+kms.configureAccess({ principal: 'arn:aws:iam::111122223333:role/app' });
+// @ts-expect-error -- configureAccess takes only who calls and what is enforced
+kms.configureAccess({ accountId: '444455556666' });
+
 // @ts-expect-error -- explain's context is an encryption context
 kms.explain('arn:aws:iam::111122223333:root', 'kms:Encrypt', 'k', { n: 1 });
 
