@@ -86,6 +86,14 @@ describe('a key policy document', () => {
     await expectKmsError(put(huge), 'MalformedPolicyDocumentException', 'The key policy exceeds the maximum size of 32768 bytes.');
   });
 
+  it('decides a statement whose patterns are many wildcards at once, as any other', async () => {
+    // Thirty stars before a letter the action lacks: a backtracking matcher would run for years.
+    const stars = keyPolicy({ Effect: 'Deny', Principal: '*', Action: `kms:${'*'.repeat(30)}X`, Resource: `arn:${'*'.repeat(30)}X` });
+    const { admin } = enforcing();
+    const key = (await admin.send(new CreateKeyCommand({ Policy: stars }))).KeyMetadata!;
+    await admin.send(new DescribeKeyCommand({ KeyId: key.KeyId }));
+  });
+
   it('accepts principals in every form AWS does, and a statement without Action (it has no effect)', async () => {
     const forms = [ROOT, '111122223333', '*', APP_ROLE, 'arn:aws:iam::111122223333:user/path/u', 'arn:aws:sts::111122223333:assumed-role/app/session'];
     await put(keyPolicy({ Effect: 'Allow', Principal: { AWS: forms }, Action: 'kms:Encrypt', Resource: '*' }, { Effect: 'Allow', Principal: { AWS: APP_ROLE } }));

@@ -1,5 +1,5 @@
 import { KmsError } from '../../errors';
-import { conditionsHold, type ConditionValues } from './conditions';
+import { conditionsHold, globMatch, type ConditionValues } from './conditions';
 import { evaluate, type AccessRequest } from './evaluate';
 import { parseKeyPolicy, type PolicyDocument } from './policyDocument';
 import { parseCaller, type Caller } from './principals';
@@ -117,6 +117,26 @@ describe('conditionsHold', () => {
   ])('%j is %s', (block, expected) => {
     const { condition } = policy({ Effect: 'Allow', Principal: '*', Action: 'kms:*', Resource: '*', Condition: block }).statements[0] ?? {};
     expect(condition && conditionsHold(condition, values)).toBe(expected);
+  });
+});
+
+describe('globMatch', () => {
+  it.each([
+    ['kms:*', 'kms:Encrypt', false, true],
+    ['kms:ReEncrypt*', 'kms:ReEncryptFrom', false, true],
+    ['kms:Re?ncrypt*', 'kms:ReEncryptTo', false, true],
+    ['kms:*crypt', 'kms:Decrypt', false, true],
+    ['kms:*crypt', 'kms:Decrypt2', false, false],
+    ['kms:*a*b', 'kms:aXbXb', false, true],
+    ['kms:?', 'kms:', false, false],
+    ['KMS:DECRYPT', 'kms:Decrypt', false, false],
+    ['KMS:DECRYPT', 'kms:Decrypt', true, true],
+    ['a.b', 'axb', false, false],
+    ['', '', false, true],
+    ['*', '', false, true],
+    [`${'*'.repeat(40)}X`, 'x'.repeat(200), false, false],
+  ])('%s against %s (ignoreCase %s) is %s', (pattern, value, ignoreCase, expected) => {
+    expect(globMatch(pattern, value, ignoreCase)).toBe(expected);
   });
 });
 
