@@ -81,6 +81,10 @@ describe('a key policy document', () => {
 
   it('refuses a statement without a principal, JSON that is no policy, and a policy over 32 KB', async () => {
     await expectKmsError(put(JSON.stringify({ Statement: [DELEGATION, { Effect: 'Allow', Action: 'kms:*', Resource: '*' }] })), 'MalformedPolicyDocumentException', INVALID_PRINCIPALS);
+    // A Principal element that names no one is no principal either (API Reference: "one or more principals").
+    for (const Principal of [{}, { AWS: [] }]) {
+      await expectKmsError(put(keyPolicy({ Effect: 'Allow', Principal, Action: 'kms:*', Resource: '*' })), 'MalformedPolicyDocumentException', INVALID_PRINCIPALS);
+    }
     await expectKmsError(put('{"Statement": '), 'MalformedPolicyDocumentException', NO_MESSAGE);
     const huge = JSON.stringify({ Statement: [DELEGATION], Id: 'x'.repeat(32_768) });
     await expectKmsError(put(huge), 'MalformedPolicyDocumentException', 'The key policy exceeds the maximum size of 32768 bytes.');

@@ -77,6 +77,8 @@ function principalElement(value: unknown): PrincipalElement | undefined {
     if (type === 'AWS') list.forEach(checkPrincipalForm);
     out[type] = list;
   }
+  // `{}` or `{ "AWS": [] }` names no one: "one or more principals" are required (API Reference).
+  if (!Object.values(out).some((list) => list.length > 0)) throw policyDocument.invalidPrincipals();
   return out;
 }
 
