@@ -1,4 +1,4 @@
-import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, GetKeyPolicyCommand, PutKeyPolicyCommand, ReplicateKeyCommand } from '@aws-sdk/client-kms';
+import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, EncryptCommand, GetKeyPolicyCommand, PutKeyPolicyCommand, ReplicateKeyCommand } from '@aws-sdk/client-kms';
 import { expectKmsError, NO_MESSAGE } from '../support/errors';
 import { ADMIN_ROLE, APP_ROLE, DELEGATION, denied, enforcing, keyPolicy, ROOT } from './support';
 
@@ -96,6 +96,14 @@ describe('a key policy document', () => {
     const { admin } = enforcing();
     const key = (await admin.send(new CreateKeyCommand({ Policy: stars }))).KeyMetadata!;
     await admin.send(new DescribeKeyCommand({ KeyId: key.KeyId }));
+  });
+
+  it('reads a condition key named __proto__ as any other key (the request has none, so a Deny on it does not apply)', async () => {
+    const { admin } = enforcing();
+    const deny = '{"Effect": "Deny", "Principal": "*", "Action": "kms:Encrypt", "Resource": "*", "Condition": {"StringEquals": {"__proto__": "x"}}}';
+    const policy = `{"Statement": [${JSON.stringify(DELEGATION)}, ${deny}]}`;
+    const key = (await admin.send(new CreateKeyCommand({ Policy: policy }))).KeyMetadata!;
+    await admin.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: Buffer.from('x') }));
   });
 
   it('accepts principals in every form AWS does, and a statement without Action (it has no effect)', async () => {

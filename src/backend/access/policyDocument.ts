@@ -71,7 +71,7 @@ function principalElement(value: unknown): PrincipalElement | undefined {
   if (value === undefined) return undefined;
   if (value === '*') return '*';
   if (!isObject(value)) throw policyDocument.invalidPrincipals();
-  const out: Record<string, readonly string[]> = {};
+  const out: Record<string, readonly string[]> = Object.create(null) as Record<string, readonly string[]>;
   for (const [type, ids] of Object.entries(value)) {
     const list = stringList(ids) ?? [];
     if (type === 'AWS') list.forEach(checkPrincipalForm);
@@ -85,10 +85,11 @@ function principalElement(value: unknown): PrincipalElement | undefined {
 function conditionBlock(value: unknown): ConditionBlock {
   if (value === undefined) return {};
   if (!isObject(value)) throw policyDocument.malformed();
-  const out: Record<string, Record<string, readonly string[]>> = {};
+  // Without a prototype, a key named `__proto__` (JSON.parse makes it an own property) stays a key.
+  const out: Record<string, Record<string, readonly string[]>> = Object.create(null) as Record<string, Record<string, readonly string[]>>;
   for (const [operator, keys] of Object.entries(value)) {
     if (!isObject(keys) || !isKnownOperator(operator)) throw policyDocument.malformed();
-    out[operator] = {};
+    out[operator] = Object.create(null) as Record<string, readonly string[]>;
     for (const [key, values] of Object.entries(keys)) {
       // Bool and Numeric values may be written as JSON booleans and numbers.
       const list = Array.isArray(values) ? values : [values];
