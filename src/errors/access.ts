@@ -10,14 +10,14 @@ import { kmsError } from './core';
 const notAuthorized = (principal: string, action: string) => `User: ${principal} is not authorized to perform: ${action}`;
 
 /**
- * Where a denial names the resource: the key ARN (never the alias or ID as given), or `*` for an
- * operation on no key (the fake's own: IAM's convention for actions with no resource type). For
- * Decrypt the key comes from the ciphertext, and AWS's current documentation quotes
- * `on the resource associated with this ciphertext` (IAM Identity Center User Guide, customer
- * managed KMS key troubleshooting; an S3-relayed cross-account denial of 2025 reads the same).
+ * Where a denial names the resource: the key ARN (never the alias or ID as given), Decrypt's too,
+ * whose key the ciphertext names (recorded direct Decrypt calls, without a KeyId among them:
+ * aws/aws-nitro-enclaves-sdk-c#157, 2025, raw wire; an `aws kms decrypt --ciphertext-blob` CLI
+ * answer of 2025). `*` for an operation on no key (recorded for kms:ListAliases, 2026). The
+ * wording `on the resource associated with this ciphertext` is recorded only where another
+ * service relays KMS's answer (IAM Identity Center User Guide; S3), and for another account.
  */
-const onResource = (action: string, resource: string) =>
-  action === 'kms:Decrypt' ? 'on the resource associated with this ciphertext' : `on resource: ${resource}`;
+const onResource = (resource: string) => `on resource: ${resource}`;
 
 export const accessDenied = {
   /**
@@ -25,20 +25,23 @@ export const accessDenied = {
    * role (4dn-dcic/tibanna#402); kms:CreateGrant (ACK dynamodb controller notes, 2026).
    */
   noResourceAllow: (principal: string, action: string, resource: string) =>
-    kmsError('AccessDeniedException', `${notAuthorized(principal, action)} ${onResource(action, resource)} because no resource-based policy allows the ${action} action`),
+    kmsError('AccessDeniedException', `${notAuthorized(principal, action)} ${onResource(resource)} because no resource-based policy allows the ${action} action`),
   /**
    * Recorded: kms:Decrypt by an assumed role whose account the key policy trusts
    * (ministryofjustice/modernisation-platform PR #11726, trussworks/terraform-aws-s3-anti-virus PR #48,
    * cattle-ops/terraform-aws-gitlab-runner PR #1253).
    */
   noIdentityAllow: (principal: string, action: string, resource: string) =>
-    kmsError('AccessDeniedException', `${notAuthorized(principal, action)} ${onResource(action, resource)} because no identity-based policy allows the ${action} action`),
-  /** IAM User Guide's form for an explicit deny; no KMS sample was found, so the wording is IAM's, not recorded from KMS. */
+    kmsError('AccessDeniedException', `${notAuthorized(principal, action)} ${onResource(resource)} because no identity-based policy allows the ${action} action`),
+  /** Recorded: kms:Decrypt denied by a key policy Deny (aws/aws-nitro-enclaves-sdk-c#157, 2025, raw wire, no trailing period). */
   explicitResourceDeny: (principal: string, action: string, resource: string) =>
-    kmsError('AccessDeniedException', `${notAuthorized(principal, action)} ${onResource(action, resource)} with an explicit deny in a resource-based policy`),
-  /** IAM User Guide's form for an explicit deny; not recorded from KMS. */
+    kmsError('AccessDeniedException', `${notAuthorized(principal, action)} ${onResource(resource)} with an explicit deny in a resource-based policy`),
+  /**
+   * Recorded: kms:Decrypt, an exact test assertion of 2025 (S3 relaying KMS's message). The newest
+   * IAM form appends `: <policy ARN>`; identity policies given as documents have none, so it is left off.
+   */
   explicitIdentityDeny: (principal: string, action: string, resource: string) =>
-    kmsError('AccessDeniedException', `${notAuthorized(principal, action)} ${onResource(action, resource)} with an explicit deny in an identity-based policy`),
+    kmsError('AccessDeniedException', `${notAuthorized(principal, action)} ${onResource(resource)} with an explicit deny in an identity-based policy`),
   /**
    * A caller from another account, for any reason: AWS does not say which. Recorded (2025): kms:Encrypt
    * by another account's role; kms:DescribeKey through the ACK controller; kubernetes-sigs/aws-encryption-provider PR #141.

@@ -63,7 +63,7 @@ describe('kms.explain', () => {
     const why = kms.explain(APP_ROLE, 'Decrypt', key.Arn);
     expect(why).toMatchObject({ allowed: false, statement: { sid: 'Enable IAM User Permissions' } });
     expect(why.reason).toBe('Denied: the key policy statement "Enable IAM User Permissions" (#0) delegates to the caller\'s account, but no identity policy of the caller allows it.');
-    expect(why.message).toBe(`User: ${APP_ROLE} is not authorized to perform: kms:Decrypt on the resource associated with this ciphertext because no identity-based policy allows the kms:Decrypt action`);
+    expect(why.message).toBe(`User: ${APP_ROLE} is not authorized to perform: kms:Decrypt on resource: ${key.Arn} because no identity-based policy allows the kms:Decrypt action`);
   });
 
   it('names the grant, honouring the encryption context, and explains without enforcement too', async () => {

@@ -16,8 +16,7 @@ import { ADMIN_ROLE, APP_ROLE, denied, enforcing, keyPolicy } from './support';
 /** Grants under enforcement: they allow at once, only their operations, only under their constraints, until retired or revoked. */
 
 const plaintext = new TextEncoder().encode('secret');
-const decryptDenied = (p: string) =>
-  `User: ${p} is not authorized to perform: kms:Decrypt on the resource associated with this ciphertext because no identity-based policy allows the kms:Decrypt action`;
+const decryptDenied = (p: string, keyArn: string) => denied.noIdentityAllow(p, 'kms:Decrypt', keyArn);
 
 async function keyAndCiphertexts(admin: KMSClient, contexts: Record<string, string>[]) {
   const key = (await admin.send(new CreateKeyCommand({}))).KeyMetadata!;
@@ -31,12 +30,12 @@ describe('a grant', () => {
     const { admin, as } = enforcing();
     const { key, blobs } = await keyAndCiphertexts(admin, [{}]);
     const app = as(APP_ROLE);
-    await expectKmsError(app.send(new DecryptCommand({ CiphertextBlob: blobs[0] })), 'AccessDeniedException', decryptDenied(APP_ROLE));
+    await expectKmsError(app.send(new DecryptCommand({ CiphertextBlob: blobs[0] })), 'AccessDeniedException', decryptDenied(APP_ROLE, key.Arn!));
     const { GrantToken } = await admin.send(new CreateGrantCommand({ KeyId: key.KeyId, GranteePrincipal: APP_ROLE, Operations: ['Decrypt'] }));
     expect((await app.send(new DecryptCommand({ CiphertextBlob: blobs[0], GrantTokens: [GrantToken!] }))).Plaintext).toEqual(plaintext);
     await expectKmsError(app.send(new DescribeKeyCommand({ KeyId: key.KeyId })), 'AccessDeniedException', denied.noIdentityAllow(APP_ROLE, 'kms:DescribeKey', key.Arn!));
     // Another principal gets nothing from it.
-    await expectKmsError(as(ADMIN_ROLE).send(new DecryptCommand({ CiphertextBlob: blobs[0] })), 'AccessDeniedException', decryptDenied(ADMIN_ROLE));
+    await expectKmsError(as(ADMIN_ROLE).send(new DecryptCommand({ CiphertextBlob: blobs[0] })), 'AccessDeniedException', decryptDenied(ADMIN_ROLE, key.Arn!));
   });
 
   it.each([
@@ -62,7 +61,7 @@ describe('a grant', () => {
     await app.send(new DecryptCommand({ CiphertextBlob: blobs[0] }));
     if (how === 'retired') await as(ADMIN_ROLE).send(new RetireGrantCommand({ GrantToken }));
     else await admin.send(new RevokeGrantCommand({ KeyId: key.KeyId, GrantId }));
-    await expectKmsError(app.send(new DecryptCommand({ CiphertextBlob: blobs[0] })), 'AccessDeniedException', decryptDenied(APP_ROLE));
+    await expectKmsError(app.send(new DecryptCommand({ CiphertextBlob: blobs[0] })), 'AccessDeniedException', decryptDenied(APP_ROLE, key.Arn!));
   });
 });
 

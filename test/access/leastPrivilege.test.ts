@@ -27,12 +27,8 @@ describe('a role allowed only Encrypt', () => {
     const key = await keyWith(admin, encryptOnly);
     const app = as(APP_ROLE);
     const { CiphertextBlob } = await app.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: plaintext }));
-    // Decrypt names the resource by the ciphertext (AWS's documented wording).
-    await expectKmsError(
-      app.send(new DecryptCommand({ CiphertextBlob })),
-      'AccessDeniedException',
-      `User: ${APP_ROLE} is not authorized to perform: kms:Decrypt on the resource associated with this ciphertext because no identity-based policy allows the kms:Decrypt action`,
-    );
+    // Decrypt names the key the ciphertext names, by its ARN, even without a KeyId (recorded direct Decrypt calls).
+    await expectKmsError(app.send(new DecryptCommand({ CiphertextBlob })), 'AccessDeniedException', denied.noIdentityAllow(APP_ROLE, 'kms:Decrypt', key.Arn!));
     await expectKmsError(app.send(new DescribeKeyCommand({ KeyId: key.KeyId })), 'AccessDeniedException', denied.noIdentityAllow(APP_ROLE, 'kms:DescribeKey', key.Arn!));
   });
 
@@ -83,7 +79,7 @@ describe('explicit deny', () => {
       const { CiphertextBlob } = await app.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: plaintext, EncryptionContext: { tenant } }));
       const decrypt = app.send(new DecryptCommand({ CiphertextBlob, EncryptionContext: { tenant } }));
       if (tenant === 'a') expect((await decrypt).Plaintext).toEqual(plaintext);
-      else await expectKmsError(decrypt, 'AccessDeniedException', `User: ${APP_ROLE} is not authorized to perform: kms:Decrypt on the resource associated with this ciphertext with an explicit deny in a resource-based policy`);
+      else await expectKmsError(decrypt, 'AccessDeniedException', denied.explicitResourceDeny(APP_ROLE, 'kms:Decrypt', key.Arn!));
     }
   });
 });
