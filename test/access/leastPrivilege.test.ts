@@ -9,6 +9,7 @@ import {
   ListKeysCommand,
   ReEncryptCommand,
 } from '@aws-sdk/client-kms';
+import type { KmsPolicyDocument } from 'kms-fake';
 import { expectKmsError } from '../support/errors';
 import { ADMIN_ROLE, APP_ROLE, DELEGATION, denied, enforcing, keyPolicy, ROOT } from './support';
 
@@ -143,6 +144,26 @@ describe('ReEncrypt', () => {
     await expectKmsError(app.send(new ReEncryptCommand({ CiphertextBlob, DestinationKeyId: destination.KeyId })), 'AccessDeniedException', denied.noIdentityAllow(APP_ROLE, 'kms:ReEncryptTo', destination.Arn!));
     // kms:ReEncrypt* on the source covers both halves of re-encrypting under the same key.
     await app.send(new ReEncryptCommand({ CiphertextBlob, DestinationKeyId: source.KeyId }));
+  });
+});
+
+describe('global condition keys every request carries', () => {
+  it('aws:RequestedRegion and aws:SecureTransport: a region-locked role works in its Region only', async () => {
+    const regionLock: KmsPolicyDocument = {
+      Statement: [
+        { Effect: 'Allow', Action: 'kms:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'true' } } },
+        { Effect: 'Deny', Action: 'kms:*', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': 'us-east-1' } } },
+      ],
+    };
+    const { admin, as } = enforcing({ identityPolicies: { [APP_ROLE]: [regionLock] } });
+    const key = await keyWith(admin, keyPolicy());
+    await as(APP_ROLE).send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: plaintext }));
+    const west = (await as(ROOT, 'eu-west-1').send(new CreateKeyCommand({}))).KeyMetadata!;
+    await expectKmsError(
+      as(APP_ROLE, 'eu-west-1').send(new EncryptCommand({ KeyId: west.KeyId, Plaintext: plaintext })),
+      'AccessDeniedException',
+      `User: ${APP_ROLE} is not authorized to perform: kms:Encrypt on resource: ${west.Arn!} with an explicit deny in an identity-based policy`,
+    );
   });
 });
 

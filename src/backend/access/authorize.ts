@@ -27,6 +27,8 @@ export interface AccessQuery {
   readonly caller: Caller;
   readonly operation: string;
   readonly input: Readonly<Record<string, unknown>>;
+  /** The Region the request is sent to (aws:RequestedRegion). */
+  readonly region: string;
 }
 
 /** The caller's identity policies: its own, and for a role session those of its role (named with any path). */
@@ -63,7 +65,7 @@ function requestOf(q: AccessQuery, action: string, key: KeyRecord | undefined, r
         newGrantOperations: (input.Operations ?? []) as string[],
       }),
     },
-    conditions: conditionValuesOf({ caller: q.caller, action, input, ...(key && { key }), ...(keyRegion && { keyRegion }) }),
+    conditions: conditionValuesOf({ caller: q.caller, action, input, region: q.region, now: q.core.clock.now(), ...(key && { key }), ...(keyRegion && { keyRegion }) }),
   };
 }
 

@@ -53,7 +53,7 @@ export function explainAccess(
   }
   // As the principal's request would carry them: the KeyId as named (kms:RequestAlias) and the context.
   const input = { KeyId: keyId, EncryptionContext: encryptionContext, SourceEncryptionContext: encryptionContext, DestinationEncryptionContext: encryptionContext };
-  const decision = decide({ core, caller, operation, input }, fullAction, key);
+  const decision = decide({ core, caller, operation, input, region: key?.region ?? region }, fullAction, key);
   const { allowed, reason, statement, identityStatement, grantId, denial } = decision;
   return {
     allowed,

@@ -34,12 +34,15 @@ export interface RequestFacts {
   readonly caller: Caller;
   readonly action: string;
   readonly input: Input;
+  /** The Region the request is sent to, and when (the fake's clock). */
+  readonly region: string;
+  readonly now: Date;
   readonly key?: KeyRecord;
   /** The key's region, for kms:ResourceAliases. */
   readonly keyRegion?: RegionState;
 }
 
-export function conditionValuesOf({ caller, action, input, key, keyRegion }: RequestFacts): ConditionValues {
+export function conditionValuesOf({ caller, action, input, region, now, key, keyRegion }: RequestFacts): ConditionValues {
   const values = new Map<string, readonly string[]>();
   const set = (name: string, value: string | boolean | number | readonly string[] | undefined) => {
     if (value !== undefined) values.set(name.toLowerCase(), Array.isArray(value) ? value : [String(value)]);
@@ -47,6 +50,11 @@ export function conditionValuesOf({ caller, action, input, key, keyRegion }: Req
   set('aws:PrincipalArn', principalArnOf(caller));
   set('aws:PrincipalAccount', caller.accountId);
   set('kms:CallerAccount', caller.accountId);
+  // Global keys every request to AWS carries (IAM: global condition context keys); the SDK calls over HTTPS.
+  set('aws:RequestedRegion', region);
+  set('aws:SecureTransport', true);
+  set('aws:CurrentTime', now.toISOString());
+  set('aws:EpochTime', Math.floor(now.getTime() / 1000));
   const context = encryptionContextOf(action, input);
   if (ENCRYPTING.test(action) || action === 'kms:CreateGrant' || Object.keys(context).length > 0) {
     for (const [k, v] of Object.entries(context)) set(`kms:EncryptionContext:${k}`, v);

@@ -91,7 +91,7 @@ export function createContext(
   input: Readonly<Record<string, unknown>>,
 ): OperationContext {
   const now = core.clock.now();
-  const access: AccessQuery = { core, caller, operation, input };
+  const access: AccessQuery = { core, caller, operation, input, region: scope.region };
   return {
     access,
     core,
