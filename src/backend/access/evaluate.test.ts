@@ -105,6 +105,9 @@ describe('conditionsHold', () => {
     [{ 'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['a', 'b', 'c'] } }, true],
     [{ 'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['a'] } }, false],
     [{ 'ForAnyValue:StringLike': { 'kms:EncryptionContextKeys': ['x', 'b*'] } }, true],
+    // A set the request lacks: ForAllValues holds (nothing fails it), ForAnyValue fails (nothing matches).
+    [{ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['a'] } }, true],
+    [{ 'ForAnyValue:StringEquals': { 'aws:TagKeys': ['a'] } }, false],
     [{ StringNotEquals: { 'kms:CallerAccount': ACCOUNT } }, true],
     [{ StringEquals: { 'kms:CallerAccount': ACCOUNT } }, false],
     [{ StringEqualsIfExists: { 'kms:CallerAccount': OTHER } }, true],
