@@ -1,5 +1,6 @@
 import type { KeySpec, KeyUsageType, Tag } from '@aws-sdk/client-kms';
-import { usageError } from '../errors';
+import { KmsError, usageError } from '../errors';
+import { parseKeyPolicy } from './access/policyDocument';
 import { DAY_MS } from './clock';
 import { scheduleDeletion } from './deletion';
 import { deriveBytes } from './entropy';
@@ -114,7 +115,7 @@ function keyOf(declared: FixtureKey, region: RegionState, seed: string, now: Dat
     multiRegion: declared.multiRegion === true,
     state: initialState(hasMaterial),
     description: declared.description ?? '',
-    policy: policyText(declared.policy, region),
+    policy: policyText(declared.policy, region, keyId),
     tags: new Map(Array.isArray(declared.tags) ? declared.tags.map((t) => [t.TagKey ?? '', t.TagValue ?? '']) : Object.entries(declared.tags ?? {})),
     materials: hasMaterial
       ? [
@@ -139,7 +140,15 @@ function applyState(key: KeyRecord, declared: FixtureKey, now: Date): void {
   }
 }
 
-function policyText(policy: string | object | undefined, region: RegionState): string {
+/** A declared policy is validated as CreateKey would (not the lockout check): an invalid one would fail every call on the key under enforcement. */
+function policyText(policy: string | object | undefined, region: RegionState, keyId: string): string {
   if (policy === undefined) return defaultKeyPolicy(region);
-  return typeof policy === 'string' ? policy : JSON.stringify(policy, null, 2);
+  const text = typeof policy === 'string' ? policy : JSON.stringify(policy, null, 2);
+  try {
+    parseKeyPolicy(text);
+  } catch (error) {
+    if (!(error instanceof KmsError)) throw error;
+    throw usageError(`fixture: ${keyId}: policy is not a valid key policy (${error.code}${error.wireMessage ? `: ${error.wireMessage}` : ''})`);
+  }
+  return text;
 }

@@ -1,4 +1,5 @@
 import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, EncryptCommand, GetKeyPolicyCommand, PutKeyPolicyCommand, ReplicateKeyCommand } from '@aws-sdk/client-kms';
+import { KmsFake, KmsFakeUsageError } from 'kms-fake';
 import { expectKmsError, NO_MESSAGE } from '../support/errors';
 import { ADMIN_ROLE, APP_ROLE, DELEGATION, denied, enforcing, keyPolicy, ROOT } from './support';
 
@@ -110,5 +111,16 @@ describe('a key policy document', () => {
     const forms = [ROOT, '111122223333', '*', APP_ROLE, 'arn:aws:iam::111122223333:user/path/u', 'arn:aws:sts::111122223333:assumed-role/app/session'];
     await put(keyPolicy({ Effect: 'Allow', Principal: { AWS: forms }, Action: 'kms:Encrypt', Resource: '*' }, { Effect: 'Allow', Principal: { AWS: APP_ROLE } }));
     await put(keyPolicy({ Effect: 'Allow', Principal: { Service: 'logs.amazonaws.com' }, Action: 'kms:Encrypt', Resource: '*' }));
+  });
+});
+
+describe('a fixture\'s key policy', () => {
+  const keyId = '1234abcd-12ab-34cd-56ef-1234567890ab';
+  it.each([
+    ['not JSON', '{"Statement": '],
+    ['a statement without a principal', { Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }] }],
+  ])('is refused at load when it is %s, naming the key (not later, as an error of every call on it)', (_, policy) => {
+    expect(() => KmsFake.fromFixture({ keys: [{ keyId, policy }] }, { authorization: 'enforce' })).toThrow(KmsFakeUsageError);
+    expect(() => KmsFake.fromFixture({ keys: [{ keyId, policy }] })).toThrow(new RegExp(`fixture: ${keyId}: .*policy`));
   });
 });
