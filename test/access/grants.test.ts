@@ -80,6 +80,19 @@ describe('RetireGrant', () => {
     await as(APP_ROLE).send(new RetireGrantCommand({ KeyId: key.Arn, GrantId: await grant(['Decrypt', 'RetireGrant']) }));
     await admin.send(new RetireGrantCommand({ KeyId: key.Arn, GrantId: await grant(['Decrypt']) }));
   });
+
+  it('is refused to the retiring principal by an explicit Deny of kms:RetireGrant in its identity policies, and the grant stays', async () => {
+    const noRetire = { Statement: [{ Effect: 'Deny', Action: 'kms:RetireGrant', Resource: '*' }] } as const;
+    const { admin, as } = enforcing({ identityPolicies: { [ADMIN_ROLE]: [noRetire] } });
+    const key = (await admin.send(new CreateKeyCommand({}))).KeyMetadata!;
+    const { GrantId } = await admin.send(new CreateGrantCommand({ KeyId: key.KeyId, GranteePrincipal: APP_ROLE, RetiringPrincipal: ADMIN_ROLE, Operations: ['Decrypt'] }));
+    await expectKmsError(
+      as(ADMIN_ROLE).send(new RetireGrantCommand({ KeyId: key.Arn, GrantId })),
+      'AccessDeniedException',
+      `User: ${ADMIN_ROLE} is not authorized to perform: kms:RetireGrant on resource: ${key.Arn!} with an explicit deny in an identity-based policy`,
+    );
+    expect((await admin.send(new ListGrantsCommand({ KeyId: key.KeyId }))).Grants?.map((g) => g.GrantId)).toEqual([GrantId]);
+  });
 });
 
 describe('CreateGrant', () => {

@@ -105,6 +105,9 @@ export function assertMayRetire(
 ): void {
   if (!q.core.access.enforce) return;
   const { caller } = q;
+  // Developer guide, retiring grants: an explicit Deny of kms:RetireGrant in IAM still blocks whoever the grant names.
+  const decision = decide(q, 'kms:RetireGrant', key);
+  if (decision.denial === 'explicitIdentityDeny') throw denialError(decision.denial, caller.arn, 'kms:RetireGrant', key.arn);
   const names = (arn: string | undefined) =>
     arn !== undefined && (arn === caller.arn || (caller.kind === 'assumed-role' && /:role\//.test(arn) && arn.split('/').pop() === caller.roleName && arn.split(':')[4] === caller.accountId));
   const rootOfKeyAccount = caller.kind === 'root' && caller.accountId === key.accountId;
