@@ -197,6 +197,11 @@ export class KmsFake {
     if (principal !== undefined) this.#endpoint.principal = principal;
   }
 
+  /** @internal kms-fake/client-mock's instance stub: what it does not stub goes to a class install's fake, if any. */
+  attachBeneathClassInstall(client: AttachableClient): () => void {
+    return this.#bindings.attach(client, undefined, true);
+  }
+
   /** @internal Used by {@link installKmsFake}. */
   installOn(clientClass: ClientClass, options: InstallOptions = {}): this {
     this.#bindings.install(clientClass, options);

@@ -58,7 +58,8 @@ describe('installKmsFake(KMSClient)', () => {
     const stackBefore = client.middlewareStack.identify();
     const detach = instanceFake.attach(client);
     const classFake = installKmsFake(KMSClient, { accountId: '444444444444' });
-    expect((await client.send(new CreateKeyCommand({}))).KeyMetadata!.AWSAccountId).toBe('444444444444');
+    // The client's own fake keeps it: a class install fakes the clients nobody else did.
+    expect((await client.send(new CreateKeyCommand({}))).KeyMetadata!.AWSAccountId).toBe('333333333333');
     detach();
     classFake.restore();
     expect(client.middlewareStack.identify()).toEqual(stackBefore);

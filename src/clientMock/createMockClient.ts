@@ -105,7 +105,7 @@ export function createMockClient(acm: AwsSdkClientMock): MockClient {
     const goLive = () => {
       if (!isInstance) return undos.push(installOnClass(client as unknown as ClientClass, kmsFake, { override: true }));
       for (const undo of undos.splice(0)) undo();
-      return undos.push(kmsFake.attach(target as never));
+      return undos.push(kmsFake.attachBeneathClassInstall(target as never));
     };
     // What reset() goes back to: the fake as it is now (a new fake: empty; a given one: its keys).
     const start = kmsFake.snapshot();

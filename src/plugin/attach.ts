@@ -1,4 +1,4 @@
-import { PLUGIN_ENTRY_NAMES } from './kmsFakeMiddleware';
+import { kmsFakeMiddlewareOptions, PLUGIN_ENTRY_NAMES } from './kmsFakeMiddleware';
 import { entriesOf, entryNamed, untyped, type Entry, type KmsFakePlugin, type MiddlewareStackLike, type UntypedStack } from './stack';
 
 interface StackState {
@@ -42,7 +42,8 @@ export function forgetResolvedHandlers(client: object): void {
  * instance attach under a class install, two fakes) and be undone in any order: the newest
  * active one answers, and when none is left the stack is exactly as it was.
  */
-export function attachToStack(stackLike: MiddlewareStackLike, plugin: KmsFakePlugin): () => void {
+export function attachToStack(stackLike: MiddlewareStackLike, plugin: KmsFakePlugin, yieldsToClassInstall = false): () => void {
+  if (yieldsToClassInstall) yielding.add(plugin);
   const stack = untyped(stackLike);
   let state = attached.get(stack);
   if (!state) {
@@ -58,4 +59,23 @@ export function attachToStack(stackLike: MiddlewareStackLike, plugin: KmsFakePlu
     own.plugins.splice(at, 1);
     reapply(stack, own);
   };
+}
+
+/**
+ * Attachments that leave their client to a class install (an instance stub of kms-fake/client-mock:
+ * what it does not stub goes to the class's fake, as that entry documents).
+ */
+const yielding = new WeakSet<KmsFakePlugin>();
+
+const isKmsFakeEntry = (entry: Entry) => entryNamed(entry, [kmsFakeMiddlewareOptions.name]);
+
+/**
+ * Whether the test gave this client a fake of its own: an attachment that does not yield to a
+ * class install, or a plugin added with `use` (found by its middleware's own name).
+ */
+export function carriesKmsFake(stackLike: MiddlewareStackLike): boolean {
+  const stack = untyped(stackLike);
+  const state = attached.get(stack);
+  if (state) return state.plugins.some((plugin) => !yielding.has(plugin)) || state.originals.some(isKmsFakeEntry);
+  return entriesOf(stack).some(isKmsFakeEntry);
 }

@@ -23,9 +23,9 @@ export function createClientBindings(
   const uninstalls: (() => void)[] = [];
   const detaches = new Set<() => void>();
 
-  function bind(client: AttachableClient, principal?: string): () => void {
+  function bind(client: AttachableClient, principal?: string, yieldsToClassInstall = false): () => void {
     const unwrapRegion = fallBackToRegion(client.config, defaultRegion);
-    const detach = attachToStack(client.middlewareStack, plugin(client.config?.region, principal));
+    const detach = attachToStack(client.middlewareStack, plugin(client.config?.region, principal), yieldsToClassInstall);
     forgetResolvedHandlers(client);
     return () => {
       detach();
@@ -37,8 +37,9 @@ export function createClientBindings(
   const installer = { attach: (client: AttachableClient) => bind(client) };
 
   return {
-    attach(client: AttachableClient, principal?: string): () => void {
-      const detach = bind(client, principal);
+    /** `yieldsToClassInstall`: a class install of another fake answers this client instead (client-mock's instance stubs). */
+    attach(client: AttachableClient, principal?: string, yieldsToClassInstall = false): () => void {
+      const detach = bind(client, principal, yieldsToClassInstall);
       detaches.add(detach);
       return () => {
         detaches.delete(detach);

@@ -1,3 +1,4 @@
+import { carriesKmsFake } from './attach';
 import type { MiddlewareStackLike } from './stack';
 import { usageError } from '../errors';
 
@@ -79,7 +80,10 @@ function patch(clientClass: ClientClass): ClassState {
     if (current && attachment?.installer !== current) {
       attachment?.detach();
       if (!attachment) track(state, this);
-      state.attached.set(this, { installer: current, detach: current.attach(this) });
+      state.attached.delete(this);
+      // A client the test gave a fake of its own (kms.attach, use(kms.plugin())) keeps it: the class
+      // install fakes the clients nobody else did. Otherwise it would silently take over on first send.
+      if (!carriesKmsFake(this.middlewareStack)) state.attached.set(this, { installer: current, detach: current.attach(this) });
     }
     return send.apply(this, args);
   };
