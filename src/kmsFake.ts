@@ -2,6 +2,7 @@ import { explainAccess } from './backend/access/explain';
 import { accessSettingsOf, callerOption } from './backend/access/settings';
 import { createClock, createDueList } from './backend/clock';
 import { rescheduleAll } from './backend/deletion';
+import { kmsActionNamed } from './backend/operations';
 import { createEntropy } from './backend/entropy';
 import { loadFixture, type Fixture } from './backend/fixtures';
 import type { Core } from './backend/core';
@@ -170,7 +171,10 @@ export class KmsFake {
    * ```
    */
   explain(principal: string, action: string, keyId?: string, context?: Readonly<Record<string, string>>): KmsAccessExplanation {
-    return explainAccess(this.#core, this.#endpoint.defaultRegion, principal, action, keyId, context);
+    // A misspelt action would be denied like any other, and a test asserting a denial would pass on the typo.
+    const known = typeof action === 'string' ? kmsActionNamed(action) : undefined;
+    if (!known) throw usageError(`explain: ${String(action)} is not a KMS action (kms:Decrypt, kms:ReEncryptFrom, ...)`);
+    return explainAccess(this.#core, this.#endpoint.defaultRegion, principal, known, keyId, context);
   }
 
   /**

@@ -66,6 +66,17 @@ describe('kms.explain', () => {
     expect(why.message).toBe(`User: ${APP_ROLE} is not authorized to perform: kms:Decrypt on resource: ${key.Arn} because no identity-based policy allows the kms:Decrypt action`);
   });
 
+  it('refuses a name that is no KMS action, and reads an action in any case as its canonical name', async () => {
+    const { kms, admin } = enforcing();
+    const key = (await admin.send(new CreateKeyCommand({ Policy: encryptOnly }))).KeyMetadata!;
+    expect(() => kms.explain(APP_ROLE, 'kms:Decrpyt', key.KeyId)).toThrow(/explain: kms:Decrpyt is not a KMS action/);
+    expect(() => kms.explain(APP_ROLE, 's3:GetObject', key.KeyId)).toThrow(KmsFakeUsageError);
+    expect(() => kms.explain(APP_ROLE, undefined as never, key.KeyId)).toThrow(KmsFakeUsageError);
+    expect(kms.explain(APP_ROLE, 'kms:encrypt', key.KeyId).allowed).toBe(true);
+    expect(kms.explain(APP_ROLE, 'kms:decrypt', key.Arn).message).toContain('perform: kms:Decrypt on');
+    expect(kms.explain(APP_ROLE, 'kms:ReEncryptFrom', key.Arn).allowed).toBe(false);
+  });
+
   it('names the grant, honouring the encryption context, and explains without enforcement too', async () => {
     const { kms, client } = setup({ accountId: ACCOUNT });
     const key = (await client.send(new CreateKeyCommand({}))).KeyMetadata!;

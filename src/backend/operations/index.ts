@@ -96,6 +96,16 @@ const known: Record<OperationName, true> = {
 
 export const isKmsOperation = (name: string): boolean => Object.prototype.hasOwnProperty.call(known, name);
 
+/**
+ * The `kms:` action a name spells, in its canonical case (IAM matches actions without regard to
+ * case): an operation, or ReEncrypt's two halves. `undefined` for anything else.
+ */
+export function kmsActionNamed(action: string): string | undefined {
+  const name = action.replace(/^kms:/i, '').toLowerCase();
+  const found = [...Object.keys(known), 'ReEncryptFrom', 'ReEncryptTo'].find((candidate) => candidate.toLowerCase() === name);
+  return found && `kms:${found}`;
+}
+
 /** The operation of that name, or `undefined` when the fake does not implement it. */
 export function operationNamed(name: string): Operation | undefined {
   return Object.prototype.hasOwnProperty.call(implemented, name) ? implemented[name as OperationName] : undefined;
