@@ -53,6 +53,19 @@ describe('a grant', () => {
     expect(outcomes).toEqual(expected);
   });
 
+  it('is named by explain when only its encryption context constraint keeps it from allowing', async () => {
+    const { kms, admin } = enforcing();
+    const key = (await admin.send(new CreateKeyCommand({}))).KeyMetadata!;
+    const { GrantId } = await admin.send(new CreateGrantCommand({ KeyId: key.KeyId, GranteePrincipal: APP_ROLE, Operations: ['Decrypt'], Constraints: { EncryptionContextSubset: { tenant: 'a' } } }));
+    const missed = `; grant ${GrantId} gives the caller this operation, but its encryption context constraint does not hold for this request.`;
+    const { reason } = kms.explain(APP_ROLE, 'kms:Decrypt', key.Arn, { tenant: 'b' });
+    expect(reason.slice(-missed.length)).toBe(missed);
+    expect(kms.explain(APP_ROLE, 'kms:Decrypt', key.Arn, { tenant: 'a' })).toMatchObject({ allowed: true, grantId: GrantId });
+    // Not for an operation the grant does not give, nor for another principal.
+    expect(kms.explain(APP_ROLE, 'kms:Encrypt', key.Arn, { tenant: 'b' }).reason).not.toContain(GrantId!);
+    expect(kms.explain(ADMIN_ROLE, 'kms:Decrypt', key.Arn, { tenant: 'b' }).reason).not.toContain(GrantId!);
+  });
+
   it.each(['retired', 'revoked'] as const)('stops working at once when %s', async (how) => {
     const { admin, as } = enforcing();
     const { key, blobs } = await keyAndCiphertexts(admin, [{}]);

@@ -1,5 +1,5 @@
 import { conditionsHold, globMatch, type ConditionValues } from './conditions';
-import { grantMatch, type GrantRequest, type GrantView } from './grantMatch';
+import { grantConstraintMissed, grantMatch, type GrantRequest, type GrantView } from './grantMatch';
 import type { PolicyDocument, PolicyStatement } from './policyDocument';
 import { matchPrincipal, type Caller, type PrincipalMatch } from './principals';
 
@@ -111,6 +111,10 @@ export function evaluate(request: AccessRequest): AccessDecision {
   const grant = request.grants.find((g) => grantMatch(g, caller, request.grant) === 'direct' || (identity && grantMatch(g, caller, request.grant)));
   if (grant) return { allowed: true, grantId: grant.grantId, reason: `Allowed by grant ${grant.grantId}${grant.name ? ` ("${grant.name}")` : ''}.` };
 
+  // A denial near a grant says so: the usual cause is an encryption context that does not match its constraint.
+  const missed = request.grants.find((g) => grantConstraintMissed(g, caller, request.grant));
+  const hint = missed ? `; grant ${missed.grantId} gives the caller this operation, but its encryption context constraint does not hold for this request` : '';
+
   const direct = keyStatements.find((m) => m.statement.effect === 'Allow' && m.match === 'direct');
   const delegation = keyStatements.find((m) => m.statement.effect === 'Allow' && m.match === 'account');
   const allow = direct ?? delegation;
@@ -121,9 +125,9 @@ export function evaluate(request: AccessRequest): AccessDecision {
     if (identity) {
       return { allowed: true, statement, identityStatement, reason: `Allowed by ${describeStatement(statement)}, which ${allow === direct ? 'names the caller' : "delegates to the caller's account"}, and ${identity}.` };
     }
-    return deny('noIdentityAllow', `${describeStatement(statement)} ${allow === direct ? 'names the caller from another account' : "delegates to the caller's account"}, but no identity policy of the caller allows it`, { statement });
+    return deny('noIdentityAllow', `${describeStatement(statement)} ${allow === direct ? 'names the caller from another account' : "delegates to the caller's account"}, but no identity policy of the caller allows it${hint}`, { statement });
   }
-  return deny(crossAccount ? 'crossAccount' : 'noResourceAllow', 'no key policy statement or grant allows it, and the key policy does not delegate to the caller\'s account');
+  return deny(crossAccount ? 'crossAccount' : 'noResourceAllow', `no key policy statement or grant allows it, and the key policy does not delegate to the caller's account${hint}`);
 }
 
 function deny(denial: Denial, why: string, refs: { statement?: StatementRef } = {}): AccessDecision {

@@ -67,3 +67,10 @@ export function grantMatch(grant: GrantView, caller: Caller, request: GrantReque
   const match = matchPrincipal({ AWS: [grant.granteePrincipal] }, caller);
   return match && constraintsAllow(grant.constraints, request) ? match : undefined;
 }
+
+/** A grant that would allow the operation to the caller but for its encryption context constraint: what explain points at. */
+export function grantConstraintMissed(grant: GrantView, caller: Caller, request: GrantRequest): boolean {
+  const operation = request.operation;
+  if (operation === undefined || !grant.operations.includes(operation) || grant.granteePrincipal === undefined) return false;
+  return matchPrincipal({ AWS: [grant.granteePrincipal] }, caller) !== undefined && !constraintsAllow(grant.constraints, request);
+}
