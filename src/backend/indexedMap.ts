@@ -98,8 +98,8 @@ export class IndexedMap<V, G extends string = never> extends Map<string, V> {
 /** Chunks of at most this many names (split in two beyond it): inserts move at most a chunk. */
 const CHUNK = 512;
 
-/** First index in sorted `xs` whose element is >= `x` (or > `x` with `strict`). */
-function bound(xs: readonly string[], x: string, strict: boolean): number {
+/** First index in sorted `xs` (code-unit order) whose element is >= `x` (or > `x` with `strict`). */
+export function bound(xs: readonly string[], x: string, strict: boolean): number {
   let lo = 0;
   let hi = xs.length;
   while (lo < hi) {

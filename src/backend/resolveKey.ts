@@ -32,6 +32,12 @@ function parse(value: string, scope: Scope): ParsedKeyRef {
   return { form: 'keyId', name: value, scope };
 }
 
+/** The account and region a key ARN or alias ARN names; `undefined` for any other form (or a malformed ARN). */
+export function arnScopeOf(value: string): Pick<Scope, 'accountId' | 'region'> | undefined {
+  const m = arnPattern.exec(value);
+  return m ? { region: m[2]!, accountId: m[3]! } : undefined;
+}
+
 /**
  * The only way from a `KeyId` parameter to a key. Honours the forms the operation accepts
  * and answers the way AWS does for a missing key, a missing alias and a malformed ID.

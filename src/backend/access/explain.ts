@@ -1,6 +1,6 @@
 import { KmsError, usageError } from '../../errors';
 import type { Core } from '../core';
-import { ALL_KEY_ID_FORMS, resolveKey } from '../resolveKey';
+import { ALL_KEY_ID_FORMS, arnScopeOf, resolveKey } from '../resolveKey';
 import { scopeOf, type KeyRecord } from '../store';
 import { IDENTITY_ONLY } from './actions';
 import { decide, denialError } from './authorize';
@@ -40,7 +40,7 @@ export function explainAccess(
   const caller = callerOption(principal);
   const operation = action.replace(/^kms:/i, '');
   const fullAction = `kms:${operation}`;
-  const region = keyId?.startsWith('arn:') ? (keyId.split(':')[3] ?? defaultRegion) : defaultRegion;
+  const region = (keyId !== undefined && arnScopeOf(keyId)?.region) || defaultRegion;
   let key: KeyRecord | undefined;
   if (keyId !== undefined && !IDENTITY_ONLY.has(operation)) {
     try {

@@ -90,10 +90,11 @@ function notBoth([a, av]: Named, [b, bv]: Named): void {
 // ---- grant tokens: the fake's own format, naming the grant ----
 
 const TOKEN_PREFIX = 'kmsfakegrant1';
+/** The prefix, the grant ID, then 64 hex digits of chance: what CreateGrant issues below. */
+const TOKEN_FORMAT = new RegExp(`^${TOKEN_PREFIX}([0-9a-f]{64})[0-9a-f]{64}$`);
 
 /** The grant a token of the fake's format names; `undefined` for a token the fake could not have issued. */
-export const grantIdOfToken = (token: string): string | undefined =>
-  /^kmsfakegrant1([0-9a-f]{64})[0-9a-f]{64}$/.exec(token)?.[1];
+export const grantIdOfToken = (token: string): string | undefined => TOKEN_FORMAT.exec(token)?.[1];
 
 /** A token not of the fake's format, or not issued for its grant, is invalid; one of a grant since retired names nothing. */
 function grantByToken(ctx: OperationContext, token: string): GrantRecord {

@@ -7,7 +7,7 @@ import { syncFromPrimary } from '../replicas';
 import { CROSS_ACCOUNT, IDENTITY_ONLY, keyActionOf } from '../access/actions';
 import { authorize, type AccessQuery } from '../access/authorize';
 import type { Caller } from '../access/principals';
-import { resolveKey, type KeyIdForm } from '../resolveKey';
+import { arnScopeOf, resolveKey, type KeyIdForm } from '../resolveKey';
 import type { InputShape } from '../shapes';
 import { scopeOf, type KeyRecord, type RegionState, type Scope } from '../store';
 
@@ -76,7 +76,8 @@ function resolveCrossAccount(access: AccessQuery, value: string, resolve: () => 
   try {
     return resolve();
   } catch (error) {
-    const otherAccount = value.startsWith('arn:') && value.split(':')[4] !== access.caller.accountId && CROSS_ACCOUNT.has(access.operation);
+    const named = arnScopeOf(value);
+    const otherAccount = named !== undefined && named.accountId !== access.caller.accountId && CROSS_ACCOUNT.has(access.operation);
     if (!access.core.access.enforce || !otherAccount || !(error instanceof KmsError) || error.code !== 'NotFoundException') throw error;
     throw accessDenied.crossAccount(access.caller.arn, action || keyActionOf(access.operation));
   }

@@ -1,4 +1,5 @@
 import { invalidMarker } from '../../errors';
+import { bound } from '../indexedMap';
 import type { BooleanShape, ListShape, MapShape, Shape, StringShape } from '../shapes';
 
 /**
@@ -80,7 +81,7 @@ export function paginate<T>(
 ): Page<T> {
   const sorted = [...items].sort((a, b) => compare(nameOf(a), nameOf(b)));
   const after = marker === undefined ? undefined : decodeMarker(marker);
-  const start = after === undefined ? 0 : firstAfter(sorted.map(nameOf), after);
+  const start = after === undefined ? 0 : bound(sorted.map(nameOf), after, true);
   return pageOf(sorted.slice(start, start + limit), start + limit < sorted.length, nameOf);
 }
 
@@ -102,18 +103,6 @@ export function paginateIndexed<T>(index: NameOrdered<T>, nameOf: (item: T) => s
 function pageOf<T>(items: T[], truncated: boolean, nameOf: (item: T) => string): Page<T> {
   const last = items[items.length - 1];
   return truncated && last !== undefined ? { items, truncated, nextMarker: encodeMarker(nameOf(last)) } : { items, truncated };
-}
-
-/** Index of the first of the sorted `names` after `after`. */
-function firstAfter(names: readonly string[], after: string): number {
-  let lo = 0;
-  let hi = names.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compare(names[mid]!, after) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** A page's `Truncated` and, when there is more, `NextMarker`, as every List* output carries them. */
