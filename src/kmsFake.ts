@@ -32,6 +32,23 @@ export interface KmsFakeSnapshot {
   readonly clockOffset: number;
 }
 
+/** @internal What the server and its dashboard reach of one fake: its core, endpoint, transport and call history. */
+export interface KmsFakeParts {
+  readonly core: Core;
+  readonly endpoint: Endpoint;
+  readonly transport: FakeTransport;
+  readonly log: CallLog;
+}
+
+const partsOfFake = new WeakMap<KmsFake, KmsFakeParts>();
+
+/** @internal Not part of the public API: the server adapter (over the same protocol layer) reads a fake through this. */
+export function partsOf(kms: KmsFake): KmsFakeParts {
+  const parts = partsOfFake.get(kms);
+  if (!parts) throw usageError('not a KmsFake');
+  return parts;
+}
+
 /** Snapshots this module made: anything else handed to `rollback` is misuse, caught before it touches the state. */
 const snapshots = new WeakSet<KmsFakeSnapshot>();
 
@@ -87,6 +104,7 @@ export class KmsFake {
       ...(options.principal !== undefined && { principal: options.principal }),
     };
     this.#transport = createFakeTransport(this.#core, this.#endpoint, this.#log, this.#overrides, this.#faults);
+    partsOfFake.set(this, { core: this.#core, endpoint: this.#endpoint, transport: this.#transport, log: this.#log });
     this.#bindings = createClientBindings(this.#endpoint.defaultRegion, (region, principal) =>
       this.plugin({ ...(region !== undefined && { region }), ...(principal !== undefined && { principal }) }),
     );
