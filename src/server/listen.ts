@@ -60,7 +60,7 @@ export interface KmsFakeServer {
 const OPTION_NAMES = Object.keys({ port: true, host: true, principals: true, log: true, dashboard: true } satisfies Record<keyof KmsFakeServerOptions, true>);
 
 /** @internal The implementation of {@link KmsFake.listen}, loaded on its first use so the plugin never loads `node:http`. */
-export function listen(kms: KmsFake, options: KmsFakeServerOptions = {}): Promise<KmsFakeServer> {
+export async function listen(kms: KmsFake, options: KmsFakeServerOptions = {}): Promise<KmsFakeServer> {
   refuseUnknown(options, OPTION_NAMES);
   const { port = 0, host = '127.0.0.1', log, dashboard = 'loopback' } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`listen: port must be an integer from 0 to 65535, not ${String(port)}`);
