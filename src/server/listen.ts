@@ -69,6 +69,8 @@ export async function listen(kms: KmsFake, options: KmsFakeServerOptions = {}): 
   if (dashboard !== 'loopback' && dashboard !== 'any' && dashboard !== false) throw usageError(`listen: dashboard must be 'loopback', 'any' or false, not ${String(dashboard)}`);
   const principals = principalsOf(options.principals);
   let closing = false;
+  // close() twice is harmless: the second call waits for the first.
+  let closed: Promise<void> | undefined;
   const server = createServer({ keepAlive: true }, createRouter(kms, { principals, log, dashboard, bodyLimit: BODY_LIMIT, closing: () => closing }));
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -79,11 +81,11 @@ export async function listen(kms: KmsFake, options: KmsFakeServerOptions = {}): 
         endpoint: `http://${endpointHost(host)}:${bound}`,
         port: bound,
         close: () =>
-          new Promise<void>((done, fail) => {
+          (closed ??= new Promise<void>((done, fail) => {
             closing = true;
             server.close((error) => (error ? fail(error) : done()));
             server.closeIdleConnections();
-          }),
+          })),
       });
     });
   });
