@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DescribeKeyCommand, DisableKeyCommand } from '@aws-sdk/client-kms';
-import { KmsFake } from 'kms-fake';
+import { KmsFake, type KmsFakeServer } from 'kms-fake';
 import { fakeClient } from '../support/client';
 import { isAvailable, probeTool, reportUnavailable, toolEnv } from '../support/tools';
 
@@ -39,7 +39,7 @@ if (!isAvailable(cli)) {
 } else {
   describe(`the AWS CLI against the server (${cli.version.split(' ')[0]!})`, () => {
     const kms = new KmsFake();
-    let server: Awaited<ReturnType<KmsFake['listen']>>;
+    let server: KmsFakeServer;
     let dir: string;
     const at = () => ['--endpoint-url', server.endpoint, '--region', 'eu-west-1'];
 

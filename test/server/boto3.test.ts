@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { DecryptCommand, DescribeKeyCommand, DisabledException } from '@aws-sdk/client-kms';
-import { KmsFake } from 'kms-fake';
+import { KmsFake, type KmsFakeServer } from 'kms-fake';
 import { fakeClient } from '../support/client';
 import { isAvailable, probeTool, reportUnavailable, toolEnv } from '../support/tools';
 
@@ -33,7 +33,7 @@ if (!isAvailable(boto3)) {
 } else {
   describe(`boto3 against the server (${boto3.version})`, () => {
     const kms = new KmsFake();
-    let server: Awaited<ReturnType<KmsFake['listen']>>;
+    let server: KmsFakeServer;
     let report: Report;
 
     beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { DecryptCommand, ListKeysCommand } from '@aws-sdk/client-kms';
-import { KmsFake } from 'kms-fake';
+import { KmsFake, type KmsFakeServer } from 'kms-fake';
 import { fakeClient } from '../support/client';
 
 /** What kmsWorker.mjs reports through its IPC channel. */
@@ -51,7 +51,7 @@ function exited(child: ChildProcess, ms: number): Promise<void> {
 
 describe('several processes share one fake through its server', () => {
   const kms = new KmsFake({ defaultRegion: 'eu-west-1' });
-  let server: Awaited<ReturnType<KmsFake['listen']>>;
+  let server: KmsFakeServer;
   let workers: Worker[] = [];
   let reports: WorkerMessage[] = [];
   /** The call history once every child has reported, before the tests add calls of their own. */
