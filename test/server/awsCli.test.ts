@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DescribeKeyCommand, DisableKeyCommand } from '@aws-sdk/client-kms';
+import { CreateKeyCommand, DescribeKeyCommand, DisableKeyCommand, EncryptCommand } from '@aws-sdk/client-kms';
 import { KmsFake, type KmsFakeServer } from 'kms-fake';
 import { fakeClient } from '../support/client';
 import { isAvailable, probeTool, reportUnavailable, toolEnv } from '../support/tools';
@@ -73,12 +73,12 @@ if (!isAvailable(cli)) {
     }, CLI_TEST_MS);
 
     it("fails a disabled key's decrypt with a non-zero exit and DisabledException on stderr", async () => {
-      const created = await awsJson(['kms', 'create-key', ...at()]);
-      const keyId = (created.KeyMetadata as { KeyId: string }).KeyId;
-      fs.writeFileSync(path.join(dir, 'secret.txt'), 'soon unreadable');
-      const encrypted = await awsJson(['kms', 'encrypt', '--key-id', keyId, '--plaintext', `fileb://${path.join(dir, 'secret.txt')}`, ...at()]);
-      fs.writeFileSync(path.join(dir, 'secret.bin'), Buffer.from(encrypted.CiphertextBlob as string, 'base64'));
-      await fakeClient(kms, 'eu-west-1').send(new DisableKeyCommand({ KeyId: keyId }));
+      // Set up in-process (the CLI starts slowly); only the failing call goes through the CLI.
+      const client = fakeClient(kms, 'eu-west-1');
+      const keyId = (await client.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId!;
+      const { CiphertextBlob } = await client.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('soon unreadable') }));
+      fs.writeFileSync(path.join(dir, 'secret.bin'), CiphertextBlob!);
+      await client.send(new DisableKeyCommand({ KeyId: keyId }));
 
       const run = await aws(['kms', 'decrypt', '--ciphertext-blob', `fileb://${path.join(dir, 'secret.bin')}`, ...at()]);
       // A service error exits 255 in CLI v1 and 254 in v2.
