@@ -4,7 +4,7 @@
 //
 // Messages in:  { type: 'decrypt', ciphertext } → answers { type: 'decrypted', plaintext }
 //               { type: 'exit' }                → closes its sockets and exits
-// Message out on start: { type: 'done', keyId, ciphertext, plaintext, roundTrips, mismatches }
+// Message out on start: { type: 'done', keyId, ciphertext, plaintext, roundTrips, mismatches, connections, maxSockets }
 import { Agent } from 'node:http';
 import { CreateKeyCommand, DecryptCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -12,7 +12,15 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 const [endpoint, name] = process.argv.slice(2);
 const ROUND_TRIPS = 50;
 
-const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+const MAX_SOCKETS = 8;
+const agent = new Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
+// Counted so the parent can see the round trips shared a few kept-alive connections.
+let connections = 0;
+const createConnection = agent.createConnection.bind(agent);
+agent.createConnection = (...args) => {
+  connections++;
+  return createConnection(...args);
+};
 const client = new KMSClient({
   endpoint,
   region: 'eu-west-1',
@@ -42,6 +50,8 @@ async function work() {
     plaintext: results[0].plaintext,
     roundTrips: results.length,
     mismatches: results.filter((r) => !r.ok).length,
+    connections,
+    maxSockets: MAX_SOCKETS,
   });
 }
 
