@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   // The adopter projects run under their own configs (see package.json "test"): they load the
   // built package by name, as an application does, instead of mapping kms-fake to src/.
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/examples/jest-adopter/', '<rootDir>/examples/vitest-adopter/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/examples/jest-adopter/', '<rootDir>/examples/vitest-adopter/', '<rootDir>/examples/server-jest/'],
   transform: { '^.+\\.ts$': 'ts-jest' },
   setupFiles: ['<rootDir>/test/support/env.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/support/cleanup.ts'],
