@@ -7,15 +7,18 @@ import { errorResponse } from './protocol/awsJson';
 import { handle, regionOf, type Endpoint } from './protocol/handle';
 import type { FakeTransport } from './plugin/kmsFakeMiddleware';
 
+/** @internal Who calls: the attachment's (or server client's) principal, else the fake's, else the account root (in the region's partition). */
+export function callerOf(endpoint: Endpoint, region: string, given: string | undefined): string {
+  return given ?? endpoint.principal ?? rootPrincipal({ partition: partitionOf(region), accountId: endpoint.accountId });
+}
+
 /**
  * What the plugin talks to: per attempt, injected faults first, then overrides, then the real
  * fake; per send, one entry in the call history. Every answer is a wire response, so the SDK
  * makes every output and exception itself.
  */
 export function createFakeTransport(core: Core, endpoint: Endpoint, log: CallLog, overrides: Overrides, faults: Faults): FakeTransport {
-  /** The attachment's principal, else the fake's, else the account root (in the region's partition). */
-  const principalOf = (region: string, given: string | undefined) =>
-    given ?? endpoint.principal ?? rootPrincipal({ partition: partitionOf(region), accountId: endpoint.accountId });
+  const principalOf = (region: string, given: string | undefined) => callerOf(endpoint, region, given);
   return {
     begin(commandName, input, given) {
       const principal = (region: string) => principalOf(region, given);

@@ -10,6 +10,10 @@ export type { KmsAccessExplanation, KmsFakeAccessOptions, KmsFakeAttachOptions, 
 export type { AuthorizationMode } from './backend/access/settings';
 export type { TimeSource } from './backend/clock';
 
+// The server (docs/server.md): the fake over HTTP, for other processes
+export type { KmsFakeServer, KmsFakeServerOptions } from './server/listen';
+export type { DashboardAccess } from './server/router';
+
 // Fixtures
 export type { Fixture, FixtureKey } from './backend/fixtures';
 

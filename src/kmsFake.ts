@@ -20,6 +20,7 @@ import { createClientBindings, type AttachableClient } from './plugin/bindings';
 import type { ClientClass, InstallOptions } from './plugin/install';
 import { getKmsFakePlugin, type FakeTransport } from './plugin/kmsFakeMiddleware';
 import type { KmsFakePlugin } from './plugin/stack';
+import type { KmsFakeServer, KmsFakeServerOptions } from './server/listen';
 import { checkAccessOptions, checkOptions, transientDelaysOf, type KmsAccessExplanation, type KmsFakeAccessOptions, type KmsFakeAttachOptions, type KmsFakeOptions, type KmsFakePluginOptions } from './options';
 
 export type { KmsAccessExplanation, KmsFakeAccessOptions, KmsFakeAttachOptions, KmsFakeOptions, KmsFakePluginOptions, KmsFakeTransientDelays, KmsPolicyDocument, KmsPolicyStatement } from './options';
@@ -217,6 +218,26 @@ export class KmsFake {
       identityPolicies: identityPolicies === undefined ? current.identityPolicies : parsed.identityPolicies,
     };
     if (principal !== undefined) this.#endpoint.principal = principal;
+  }
+
+  /**
+   * Serves this fake over HTTP, in KMS's own JSON 1.1 protocol, to other processes: an
+   * application in a child process, the AWS CLI, boto3, any SDK. The region comes from each
+   * request's SigV4 credential scope; the signature is never checked. See docs/server.md.
+   *
+   * @example
+   * ```ts
+   * const server = await kms.listen({ port: 0 });
+   * spawn('node', ['app.js'], { env: { ...process.env, AWS_ENDPOINT_URL_KMS: server.endpoint } });
+   * // ...
+   * await server.close();
+   * ```
+   */
+  listen(options: KmsFakeServerOptions = {}): Promise<KmsFakeServer> {
+    // Loaded on first use: the plugin path never loads node:http.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const server = require('./server/listen') as typeof import('./server/listen');
+    return server.listen(this, options);
   }
 
   /** @internal kms-fake/client-mock's instance stub: what it does not stub goes to a class install's fake, if any. */

@@ -38,6 +38,8 @@ export interface KmsFakeOptions {
   authorization?: AuthorizationMode;
   /** Identity (IAM) policies per principal ARN; they count where a key policy delegates to the account. */
   identityPolicies?: Readonly<Record<string, readonly KmsPolicyDocument[]>>;
+  /** A directory where the fake keeps its state durably. */
+  stateDirectory?: string;
 }
 
 /**
@@ -123,6 +125,7 @@ const OPTION_NAMES = Object.keys({
   principal: true,
   authorization: true,
   identityPolicies: true,
+  stateDirectory: true,
 } satisfies Record<keyof KmsFakeOptions, true>);
 
 /** The options {@link KmsFake.configureAccess} takes: who calls, and what is enforced. */
@@ -135,7 +138,7 @@ const ACCESS_OPTION_NAMES = Object.keys({
 } satisfies Record<keyof KmsFakeAccessOptions, true>);
 
 /** Refuses anything but an object of the named options, naming the options there are. */
-function refuseUnknown(options: object, names: readonly string[]): void {
+export function refuseUnknown(options: object, names: readonly string[]): void {
   if (typeof options !== 'object' || options === null) throw usageError(`options must be an object, not ${String(options)}`);
   const unknown = Object.keys(options).filter((name) => !names.includes(name));
   if (unknown.length > 0) throw usageError(`no option ${unknown.join(', ')}; the options are ${names.join(', ')}`);
