@@ -54,6 +54,7 @@ export const DASHBOARD_ICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="
 export const DASHBOARD_CSS = `
 :root { color-scheme: light; --fg: #1d232a; --muted: #66707a; --line: #dde2e6; --bg: #f6f7f8; }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
 header { display: flex; gap: 16px; align-items: baseline; padding: 12px 20px; background: #1f2d3a; color: #fff; }
 header h1 { margin: 0; font-size: 18px; }
@@ -68,6 +69,14 @@ h3 { font-size: 14px; margin: 14px 0 6px; }
 input, select, button { font: inherit; padding: 3px 6px; }
 table { width: 100%; border-collapse: collapse; background: #fff; border: 1px solid var(--line); }
 th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+td { overflow-wrap: anywhere; }
+/* One column grid for every region's table, so the tables line up. */
+table.keys { table-layout: fixed; }
+table.keys th { white-space: normal; }
+table.keys th:nth-child(1) { width: 22%; }
+table.keys th:nth-child(3) { width: 12%; }
+table.keys th:nth-child(4) { width: 11%; }
+table.keys th:nth-child(2), table.keys th:nth-child(5), table.keys th:nth-child(6), table.keys th:nth-child(7), table.keys th:nth-child(8), table.keys th:nth-child(9) { width: 9.1%; }
 th { background: #eef1f3; font-weight: 600; white-space: nowrap; }
 td.mono, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; }
 td .sub { display: block; color: var(--muted); font-size: 12px; }
