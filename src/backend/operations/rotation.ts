@@ -14,7 +14,7 @@ import { isPendingDeletion } from '../keyStates';
 import { isReplica, primaryArn, primaryOf } from '../replicas';
 import { isSymmetricSpec } from '../keySpecs';
 import { KEY_ID_OR_ARN } from '../resolveKey';
-import type { KeyMaterial, KeyRecord, KeyRotation } from '../store';
+import type { KeyMaterial, KeyRecord, KeyRotation, Store } from '../store';
 import { operation, type OperationGroup } from './operation';
 import { keyIdParam, limitParam, markerParam, pageFields, paginate } from './params';
 
@@ -40,6 +40,17 @@ function assertRotatable(key: KeyRecord): void {
 }
 
 const rotationOf = (key: KeyRecord): KeyRotation => (key.rotation ??= { onDemandRotations: 0 });
+
+/**
+ * The automatic rotation a key reports, if enabled: GetKeyRotationStatus's answer, which the
+ * dashboard shows too. @internal
+ */
+export function automaticRotationOf(store: Store, key: KeyRecord): KeyRotation['automatic'] {
+  // A replica reports its primary's rotation, the shared property (API Reference: GetKeyRotationStatus).
+  const automatic = (primaryOf(store, key) ?? key).rotation?.automatic;
+  // While a key is pending deletion its rotation status is false (API Reference: GetKeyRotationStatus).
+  return isPendingDeletion(key) ? undefined : automatic;
+}
 
 const EnableKeyRotation = operation<EnableKeyRotationRequest>({
   input: { KeyId: keyIdParam(), RotationPeriodInDays: { type: 'integer', min: ROTATION_PERIOD.min, max: ROTATION_PERIOD.max } },
@@ -70,14 +81,11 @@ const GetKeyRotationStatus = operation<GetKeyRotationStatusRequest>({
   input: { KeyId: keyIdParam() },
   key: { param: 'KeyId', forms: KEY_ID_OR_ARN },
   run(ctx, _input, key) {
-    // A replica reports its primary's rotation, the shared property (API Reference: GetKeyRotationStatus).
-    const automatic = (primaryOf(ctx.core.store, key) ?? key).rotation?.automatic;
-    // While a key is pending deletion its rotation status is false (API Reference: GetKeyRotationStatus).
-    const enabled = automatic !== undefined && !isPendingDeletion(key);
+    const automatic = automaticRotationOf(ctx.core.store, key);
     return {
-      KeyRotationEnabled: enabled,
+      KeyRotationEnabled: automatic !== undefined,
       KeyId: key.arn,
-      ...(enabled && { RotationPeriodInDays: automatic.periodInDays, NextRotationDate: automatic.nextRotationDate }),
+      ...(automatic && { RotationPeriodInDays: automatic.periodInDays, NextRotationDate: automatic.nextRotationDate }),
     };
   },
 });
