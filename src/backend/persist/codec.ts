@@ -10,6 +10,9 @@ import { keyPairFromPkcs8 } from '../../crypto/keyImport';
  * @internal
  */
 
+/** A stored text this version cannot read; its message never quotes the text. */
+export class UnreadableRecord extends Error {}
+
 const DATE = '$date';
 const BYTES = '$bytes';
 const MAP = '$map';
@@ -59,7 +62,7 @@ function decodeValue(value: unknown): unknown {
 
 function keyPairOf([spec, der]: [KeySpec, string]): KeyPair {
   const pair = keyPairFromPkcs8(spec, new Uint8Array(Buffer.from(der, 'base64')));
-  if (!pair) throw new Error(`a stored ${spec} key pair does not load`);
+  if (!pair) throw new UnreadableRecord(`a stored ${spec} key pair does not load`);
   return pair;
 }
 
@@ -70,7 +73,7 @@ export function decode(text: string): unknown {
     parsed = JSON.parse(text);
   } catch {
     // V8's message quotes the text it choked on.
-    throw new Error('not JSON');
+    throw new UnreadableRecord('not JSON');
   }
   return decodeValue(parsed);
 }

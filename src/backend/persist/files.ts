@@ -65,7 +65,8 @@ function readIfExists(path: string): Buffer | undefined {
   }
 }
 
-const codeOf = (error: unknown): unknown => (error instanceof Error && 'code' in error ? error.code : undefined);
+// Not `instanceof Error`: node's errors come from another realm under jest.
+const codeOf = (error: unknown): unknown => (typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined);
 
 /** An append-only file: each `append` is written and synced before it returns. */
 export interface AppendFile {

@@ -2,7 +2,7 @@ import type { Core } from '../core';
 import type { IndexedMap } from '../indexedMap';
 import { defaultKeyPolicy } from '../keyPolicy';
 import { scopeOf, type KeyRecord, type RegionState, type Scope } from '../store';
-import { decode, encode } from './codec';
+import { decode, encode, UnreadableRecord } from './codec';
 
 /**
  * The entries of a state directory's files, one per record of the store: JSON arrays
@@ -50,7 +50,7 @@ export function digestsOf(digests: Digests, scopeId: string, map: MapName): Map<
 }
 
 /** Thrown for an entry that does not have the shape of one (the line checked out, so a bug or a hand edit). */
-const malformed = () => new Error('an entry of unknown shape');
+const malformed = () => new UnreadableRecord('an entry of unknown shape');
 
 /**
  * Puts one entry's record (or its removal) into the store, or returns the meta it holds.

@@ -4,7 +4,7 @@ import { usageError } from '../../errors';
 import type { Core, Persistence } from '../core';
 import { rescheduleAll } from '../deletion';
 import type { RegionState } from '../store';
-import { decode, digest, encode } from './codec';
+import { decode, digest, encode, UnreadableRecord } from './codec';
 import { checksummed, lockDirectory, openAppend, readLines, removeIfExists, replaceFile, syncDirectory, type AppendFile } from './files';
 import { applyEntry, digestsOf, entriesOf, MAP_NAMES, mapOf, metaEntry, recordEntry, removalEntry, scopeIdOf, type Digests, type MapName, type Meta } from './records';
 
@@ -71,8 +71,9 @@ function load(core: Core, directory: string, options: StateDirectoryOptions): Lo
       try {
         for (const entry of entriesOf(text, journal)) meta = applyEntry(core, digests, entry) ?? meta;
       } catch (error) {
-        if (error instanceof Error && error.message.startsWith('[kms-fake]')) throw error;
-        throw usageError(`the state file ${path} is corrupt at line ${i + 1} (${error instanceof Error ? error.message : 'unreadable'})`);
+        // Only our own words: another error's message may quote the record, material and all.
+        const why = error instanceof UnreadableRecord ? error.message : 'unreadable';
+        throw usageError(`the state file ${path} is corrupt at line ${i + 1} (${why})`);
       }
     });
   };
