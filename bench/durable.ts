@@ -40,7 +40,7 @@ async function measure(size: number, durable: boolean): Promise<Measured> {
     }
     const client = new KMSClient({ region: 'us-east-1', maxAttempts: 1 });
     client.middlewareStack.use(kms.plugin());
-    const KeyId = fixture.keys[size >> 1]!.keyId!;
+    const KeyId = fixture.keys[size >> 1]!.keyId;
     let n = 0;
     const us = await timeRounds({
       // A new value each time, so every call changes the key and is written.
