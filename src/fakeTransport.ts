@@ -1,6 +1,6 @@
 import type { Core } from './backend/core';
 import { partitionOf, rootPrincipal } from './backend/store';
-import { internalError, KmsFakeUsageError } from './errors';
+import { internalError, KmsFakeUsageError, usageError } from './errors';
 import { UserCodeFailure, type CallLog, type KmsCall, type Overrides } from './calls';
 import type { Faults } from './faults';
 import { errorResponse } from './protocol/awsJson';
@@ -41,6 +41,7 @@ export function createFakeTransport(core: Core, endpoint: Endpoint, log: CallLog
       };
     },
     async respond(exchange, trace) {
+      if (core.persistence?.closed) throw usageError('this KmsFake is closed: a client still uses it');
       try {
         if (trace) trace.region = regionOf(endpoint, exchange.request, exchange.region);
         const fault = faults.any() ? await faults.apply(exchange.commandName) : undefined;

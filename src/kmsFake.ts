@@ -5,7 +5,8 @@ import { rescheduleAll } from './backend/deletion';
 import { kmsActionNamed } from './backend/operations';
 import { createEntropy } from './backend/entropy';
 import { loadFixture, type Fixture } from './backend/fixtures';
-import type { Core } from './backend/core';
+import { CLOSED, type Core } from './backend/core';
+import { openStateDirectory } from './backend/persist/stateDirectory';
 import { restoreSnapshot, takeSnapshot, type StoreSnapshot } from './backend/snapshot';
 import { createStore } from './backend/store';
 import { createCallLog, createOverrides, type CallLog, type CommandClass, type KmsCall, type Overrides } from './calls';
@@ -104,6 +105,8 @@ export class KmsFake {
       requestId: seeded('requests').uuid,
       ...(options.principal !== undefined && { principal: options.principal }),
     };
+    const { stateDirectory } = options;
+    if (stateDirectory !== undefined) this.#core.persistence = openStateDirectory(this.#core, stateDirectory, { seeded: options.seed !== undefined });
     this.#transport = createFakeTransport(this.#core, this.#endpoint, this.#log, this.#overrides, this.#faults);
     partsOfFake.set(this, { core: this.#core, endpoint: this.#endpoint, transport: this.#transport, log: this.#log });
     this.#bindings = createClientBindings(this.#endpoint.defaultRegion, (region, principal) =>
@@ -136,9 +139,11 @@ export class KmsFake {
    * ```
    */
   load(fixture: Fixture | string): void {
+    this.#assertOpen();
     const declared = typeof fixture === 'string' ? readFixtureFile(fixture) : fixture;
     const seed = this.#options.seed === undefined ? undefined : String(this.#options.seed);
     loadFixture(this.#core, declared, { accountId: this.accountId, region: this.#endpoint.defaultRegion, ...(seed && { seed }) });
+    this.#core.persistence?.commit();
   }
 
   /**
@@ -291,9 +296,11 @@ export class KmsFake {
    */
   rollback(snapshot: KmsFakeSnapshot): void {
     if (!snapshots.has(snapshot)) throw usageError('rollback needs a snapshot from kms.snapshot()');
+    this.#assertOpen();
     this.#core.clock.offset = snapshot.clockOffset;
     restoreSnapshot(this.#core.store, snapshot.store);
     rescheduleAll(this.#core);
+    this.#core.persistence?.commit();
   }
 
   /** Every `send` answered by this fake, oldest first, with input, output or error, region and time. */
@@ -370,8 +377,10 @@ export class KmsFake {
    */
   advanceTime(ms: number): void {
     if (!Number.isFinite(ms) || ms < 0) throw usageError(`advanceTime needs a finite number of ms >= 0, not ${ms}`);
+    this.#assertOpen();
     this.#core.clock.advance(ms);
     this.#core.due.runDue(this.#core.clock.now());
+    this.#core.persistence?.commit();
   }
 
   /**
@@ -384,7 +393,9 @@ export class KmsFake {
    * ```
    */
   settle(): void {
+    this.#assertOpen();
     this.#core.due.settle();
+    this.#core.persistence?.commit();
   }
 
   /**
@@ -397,11 +408,35 @@ export class KmsFake {
    * ```
    */
   reset(): void {
+    this.#assertOpen();
     this.#core.epoch.current += 1;
     this.#core.store.reset();
     this.#core.due.clear();
     this.#log.clear();
     this.#overrides.clear();
     this.#faults.clear();
+    this.#core.persistence?.commit();
+  }
+
+  /**
+   * Done with this fake: with a `stateDirectory`, the state is on disk, the directory is released
+   * for another process and its files are closed. Calls and state changes after it are usage
+   * errors; closing again does nothing.
+   *
+   * @example
+   * ```ts
+   * const kms = new KmsFake({ stateDirectory: '.kms-state' });
+   * // ... calls
+   * kms.close(); // a new KmsFake({ stateDirectory: '.kms-state' }) finds everything
+   * ```
+   */
+  close(): void {
+    this.#core.persistence?.close();
+    this.#core.persistence ??= CLOSED;
+    this.#core.epoch.current += 1;
+  }
+
+  #assertOpen(): void {
+    if (this.#core.persistence?.closed) throw usageError('this KmsFake is closed');
   }
 }

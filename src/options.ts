@@ -38,7 +38,12 @@ export interface KmsFakeOptions {
   authorization?: AuthorizationMode;
   /** Identity (IAM) policies per principal ARN; they count where a key policy delegates to the account. */
   identityPolicies?: Readonly<Record<string, readonly KmsPolicyDocument[]>>;
-  /** A directory where the fake keeps its state durably. */
+  /**
+   * A directory that keeps the fake's whole state (keys and their material, aliases, tags,
+   * policies, grants, custom key stores, the fake clock's offset) across restarts. Each call that
+   * changes the state is answered only once the change is written and synced; one process per
+   * directory. Call `kms.close()` when done. See docs/durable-state.md.
+   */
   stateDirectory?: string;
 }
 
@@ -163,6 +168,10 @@ export function checkOptions(options: KmsFakeOptions, alsoAllowed: readonly stri
     throw usageError(`defaultRegion must be a region name such as us-east-1, not ${options.defaultRegion}`);
   }
   if (options.principal !== undefined) callerOption(options.principal);
+  const { stateDirectory } = options;
+  if (stateDirectory !== undefined && (typeof stateDirectory !== 'string' || stateDirectory === '')) {
+    throw usageError(`stateDirectory must be the path of a directory, not ${String(stateDirectory)}`);
+  }
   if (transientDelays === undefined) return;
   if (transientDelays === null || typeof transientDelays !== 'object') throw usageError('transientDelays must be an object');
   for (const [name, ms] of Object.entries(transientDelays)) {

@@ -2,6 +2,7 @@ import type { AccessSettings } from './access/authorize';
 import type { DueList, FakeClock, TransientDelays } from './clock';
 import type { Entropy } from './entropy';
 import type { Store } from './store';
+import { usageError } from '../errors';
 
 /** What the fake is made of: one per `KmsFake`. @internal */
 export interface Core {
@@ -15,4 +16,24 @@ export interface Core {
   readonly epoch: { current: number };
   /** Whether policies and grants are enforced, and the identity policies of the options (`configureAccess` replaces it). */
   access: AccessSettings;
+  /** The state directory's journal (`stateDirectory` option), absent without one. */
+  persistence?: Persistence;
 }
+
+/** What keeps a fake's state in a directory (backend/persist). @internal */
+export interface Persistence {
+  /** Writes and syncs every change since the last commit (nothing when nothing changed). */
+  commit(): void;
+  /** Commits, then releases the directory; idempotent. Later commits are usage errors. */
+  close(): void;
+  readonly closed: boolean;
+}
+
+/** What a closed fake without a state directory keeps in place of one: every later use is refused. @internal */
+export const CLOSED: Persistence = {
+  commit() {
+    throw usageError('this KmsFake is closed');
+  },
+  close: () => undefined,
+  closed: true,
+};

@@ -10,14 +10,22 @@ export interface Entropy {
   readonly bytes: (length: number) => Uint8Array;
   readonly uuid: () => string;
   readonly hex: (length: number) => string;
+  /** How many bytes have been drawn: a state directory keeps a seeded stream's place, so a restart repeats no ID. */
+  readonly drawn: () => number;
 }
 
 export function createEntropy(seed?: string | number): Entropy {
-  const bytes = seed === undefined ? randomPool() : seededStream(String(seed));
+  const source = seed === undefined ? randomPool() : seededStream(String(seed));
+  let drawn = 0;
+  const bytes = (n: number) => {
+    drawn += n;
+    return source(n);
+  };
   const hex = (length: number) => Buffer.from(bytes(Math.ceil(length / 2))).toString('hex').slice(0, length);
   return {
     bytes,
     hex,
+    drawn: () => drawn,
     uuid: () => {
       if (seed === undefined) return randomUUID();
       const b = bytes(16);

@@ -18,6 +18,8 @@ export class IndexedMap<V, G extends string = never> extends Map<string, V> {
   readonly #groupBy: Readonly<Record<G, (value: V) => string | undefined>>;
   /** Per group, field value → the names stored with it: one name as itself (most keys have one alias), more as a set. */
   readonly #groups = new Map<G, Map<string, string | Set<string>>>();
+  /** Told of every name handed out or written, while a state directory records changes; absent otherwise. */
+  #watcher: NameWatcher | undefined;
 
   constructor(groupBy: Readonly<Record<G, (value: V) => string | undefined>>) {
     super();
@@ -25,7 +27,40 @@ export class IndexedMap<V, G extends string = never> extends Map<string, V> {
     for (const group in groupBy) this.#groups.set(group, new Map());
   }
 
+  /**
+   * Tells `watcher` of each name whose value is read, written or deleted (`undefined`: any name,
+   * for an iteration), since a value read can then be changed in place. @internal
+   */
+  watch(watcher: NameWatcher | undefined): void {
+    this.#watcher = watcher;
+  }
+
+  override get(name: string): V | undefined {
+    this.#watcher?.(name);
+    return super.get(name);
+  }
+
+  override values(): MapIterator<V> {
+    this.#watcher?.(undefined);
+    return super.values();
+  }
+
+  override entries(): MapIterator<[string, V]> {
+    this.#watcher?.(undefined);
+    return super.entries();
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
+  }
+
+  override forEach(callback: (value: V, name: string, map: Map<string, V>) => void, thisArg?: unknown): void {
+    this.#watcher?.(undefined);
+    super.forEach(callback, thisArg);
+  }
+
   override set(name: string, value: V): this {
+    this.#watcher?.(name);
     if (!this.#indexed) return super.set(name, value);
     const previous = super.get(name);
     if (previous !== undefined) this.#ungroup(name, previous);
@@ -36,6 +71,7 @@ export class IndexedMap<V, G extends string = never> extends Map<string, V> {
   }
 
   override delete(name: string): boolean {
+    this.#watcher?.(name);
     if (!this.#indexed) return super.delete(name);
     const previous = super.get(name);
     if (previous === undefined) return false;
@@ -45,6 +81,7 @@ export class IndexedMap<V, G extends string = never> extends Map<string, V> {
   }
 
   override clear(): void {
+    this.#watcher?.(undefined);
     super.clear();
     this.#order.fill([]);
     for (const members of this.#groups.values()) members.clear();
@@ -62,6 +99,7 @@ export class IndexedMap<V, G extends string = never> extends Map<string, V> {
   pageAfter(after: string | undefined, limit: number): { items: V[]; more: boolean } {
     this.#index();
     const { names, more } = this.#order.after(after, limit);
+    if (this.#watcher) for (const name of names) this.#watcher(name);
     return { items: names.map((n) => super.get(n)!), more };
   }
 
@@ -70,6 +108,7 @@ export class IndexedMap<V, G extends string = never> extends Map<string, V> {
     this.#index();
     const names = this.#groups.get(group)!.get(value);
     if (names === undefined) return [];
+    if (this.#watcher) for (const name of typeof names === 'string' ? [names] : names) this.#watcher(name);
     return typeof names === 'string' ? [super.get(names)!] : [...names].map((n) => super.get(n)!);
   }
 
@@ -94,6 +133,9 @@ export class IndexedMap<V, G extends string = never> extends Map<string, V> {
     }
   }
 }
+
+/** Told a name (or, `undefined`, every name) of an {@link IndexedMap} may have changed. @internal */
+export type NameWatcher = (name: string | undefined) => void;
 
 /** Chunks of at most this many names (split in two beyond it): inserts move at most a chunk. */
 const CHUNK = 512;

@@ -187,7 +187,7 @@ export interface RegionState {
   readonly scope: Scope;
   readonly keys: IndexedMap<KeyRecord, 'store'>;
   readonly aliases: IndexedMap<AliasRecord, 'target'>;
-  readonly customKeyStores: Map<string, CustomKeyStoreRecord>;
+  readonly customKeyStores: IndexedMap<CustomKeyStoreRecord>;
   /** By grant ID. */
   readonly grants: IndexedMap<GrantRecord, 'key' | 'retiring'>;
   /** KMS's default key policy here, once made: one string for every key that has it (keyPolicy.ts). */
@@ -205,7 +205,7 @@ function emptyRegion(scope: Scope): RegionState {
     scope,
     keys: new IndexedMap<KeyRecord, 'store'>({ store: (k) => k.customKeyStoreId }),
     aliases: new IndexedMap<AliasRecord, 'target'>({ target: (a) => a.targetKeyId }),
-    customKeyStores: new Map(),
+    customKeyStores: new IndexedMap<CustomKeyStoreRecord>({}),
     grants: new IndexedMap<GrantRecord, 'key' | 'retiring'>({
       key: (g) => g.keyId,
       retiring: (g) => retiringGroup({ RetiringPrincipal: g.retiringPrincipal, RetiringServicePrincipal: g.retiringServicePrincipal }),
@@ -221,10 +221,19 @@ export interface Store {
   region(scope: Scope): RegionState;
   regions(): Iterable<RegionState>;
   reset(): void;
+  /** Tells `observer` of every region there is and will be, and of each `reset()` (a state directory records them). */
+  watch(observer: StoreObserver): void;
+}
+
+/** @internal What a state directory hears of a store. */
+export interface StoreObserver {
+  regionCreated(region: RegionState): void;
+  reset(): void;
 }
 
 export function createStore(): Store {
   const byScope = new Map<string, RegionState>();
+  let observer: StoreObserver | undefined;
   return {
     region(scope) {
       const id = `${scope.accountId}/${scope.region}`;
@@ -232,11 +241,19 @@ export function createStore(): Store {
       if (!state) {
         state = emptyRegion(scope);
         byScope.set(id, state);
+        observer?.regionCreated(state);
       }
       return state;
     },
     regions: () => byScope.values(),
-    reset: () => byScope.clear(),
+    reset: () => {
+      byScope.clear();
+      observer?.reset();
+    },
+    watch(given) {
+      observer = given;
+      for (const region of byScope.values()) given.regionCreated(region);
+    },
   };
 }
 

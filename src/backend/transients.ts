@@ -36,7 +36,8 @@ export function scheduleUpdateEnd(core: Core, oldPrimary: KeyRecord, set: MultiR
   core.due.add(after(core, ms), () => {
     const current = setOf(oldPrimary);
     const updatingTo = current.updatingTo;
-    if (updatingTo === undefined || updatingTo !== set.updatingTo || current.primaryRegion !== set.primaryRegion) return;
+    // Looked up, not only held: a state directory learns from the lookup which key this changes.
+    if (!stillStored(core, oldPrimary) || updatingTo === undefined || updatingTo !== set.updatingTo || current.primaryRegion !== set.primaryRegion) return;
     const newPrimary = memberIn(core.store, oldPrimary, updatingTo);
     if (newPrimary) syncFromPrimary(core.store, newPrimary);
     writeSet(core.store, oldPrimary, { primaryRegion: updatingTo, regions: current.regions });

@@ -1,4 +1,4 @@
-import { internalError, KmsError, notImplemented, unknownOperation } from '../errors';
+import { internalError, KmsError, notImplemented, unknownOperation, usageError } from '../errors';
 import { dispatch, isKmsOperation, operationNamed } from '../backend/operations';
 import type { Core } from '../backend/core';
 import { errorResponse, operationOf, parseBody, successResponse, type WireRequest, type WireResponse } from './awsJson';
@@ -36,9 +36,23 @@ export function regionOf(endpoint: Endpoint, request: WireRequest, resolvedRegio
  */
 export function handle(core: Core, endpoint: Endpoint, request: WireRequest, resolvedRegion?: string, principal?: string): Handled {
   const requestId = endpoint.requestId();
+  const handled = answer(core, endpoint, request, requestId, resolvedRegion, principal);
+  try {
+    // With a state directory, what the call changed is on disk before the answer leaves (a failed
+    // call may still have run what fell due on the fake clock; one that changed nothing writes nothing).
+    core.persistence?.commit();
+    return handled;
+  } catch (cause) {
+    const error = internalError(cause);
+    return { ...handled, response: errorResponse(error, requestId), error };
+  }
+}
+
+function answer(core: Core, endpoint: Endpoint, request: WireRequest, requestId: string, resolvedRegion?: string, principal?: string): Handled {
   const regionName = regionOf(endpoint, request, resolvedRegion);
   const name = operationOf(request);
   try {
+    if (core.persistence?.closed) throw usageError('this KmsFake is closed: its state directory is released');
     if (name === undefined || !isKmsOperation(name)) throw unknownOperation();
     const op = operationNamed(name);
     if (!op) throw notImplemented(name);
