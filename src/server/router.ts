@@ -5,7 +5,14 @@ import { errorResponse, type WireResponse } from '../protocol/awsJson';
 import { createDashboard } from './dashboard';
 import { answerKmsRequest } from './kmsRequest';
 
-/** Who may see the dashboard: loopback clients only (the default), anyone, or nobody. */
+/**
+ * Who may see the server's dashboard: clients on this machine only (the default), anyone, or nobody.
+ *
+ * @example
+ * ```ts
+ * await kms.listen({ host: '0.0.0.0', dashboard: 'any' }); // a container's dashboard, opened from the host
+ * ```
+ */
 export type DashboardAccess = 'loopback' | 'any' | false;
 
 /** @internal The server's settings, checked by `listen`. */
