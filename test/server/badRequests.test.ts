@@ -1,4 +1,4 @@
-import { CreateKeyCommand, EncryptCommand, KMSServiceException, ListKeysCommand } from '@aws-sdk/client-kms';
+import { CreateKeyCommand, EncryptCommand, KMSInternalException, KMSServiceException, ListKeysCommand } from '@aws-sdk/client-kms';
 import { failure } from '../support/client';
 import { closeServed, serve } from './support';
 
@@ -43,6 +43,19 @@ describe('requests the protocol refuses', () => {
     const error = await failure(kms.send(new ListKeysCommand({})));
     expect(error).toBeInstanceOf(KMSServiceException);
     expect(error.name).toBe('UnknownOperationException');
+  });
+});
+
+describe("a test's own mistake in an override", () => {
+  it('comes back as a 500 KMSInternalException naming it, and the server keeps serving', async () => {
+    const { kms, client } = await serve();
+    kms.on(ListKeysCommand).callsFakeOnce(() => {
+      throw new TypeError('keys is not iterable');
+    });
+    const error = await failure(client().send(new ListKeysCommand({})));
+    expect(error).toBeInstanceOf(KMSInternalException);
+    expect(error.message).toBe('[kms-fake] internal error: TypeError: keys is not iterable');
+    expect((await client().send(new ListKeysCommand({}))).Keys).toEqual([]);
   });
 });
 

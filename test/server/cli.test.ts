@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateKeyCommand, DescribeKeyCommand, EncryptCommand, KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
+import { KmsFake } from 'kms-fake';
 import { failure } from '../support/client';
 import { credentials } from './support';
 
@@ -146,6 +147,17 @@ describe('kms-fake on the command line', () => {
     const { code, stderr } = await run('serve', '--port', '0', '--principals', file('principals.json', content));
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
+  });
+
+  it('exits 1, saying why, when the port is taken', async () => {
+    const taken = await new KmsFake().listen();
+    try {
+      const { code, stderr } = await run('serve', '--port', String(taken.port));
+      expect(code).toBe(1);
+      expect(stderr).toBe(`kms-fake: listen EADDRINUSE: address already in use 127.0.0.1:${taken.port}\n`);
+    } finally {
+      await taken.close();
+    }
   });
 
   it('refuses a --fixture file that does not exist, with exit code 2', async () => {
