@@ -52,6 +52,12 @@ export const wireType = {
   invalidTimestamp: (path: string) => serialization(`Timestamp value at '${path}' is not a valid date`),
 };
 
+/**
+ * A request body over the server's limit. The fake's own text: AWS documents no request size limit
+ * for KMS, and no public record shows its answer to an oversized body.
+ */
+export const bodyTooLarge = (limit: number) => serialization(`Request body exceeds kms-fake's limit of ${limit} bytes.`);
+
 /** A target that names no KMS operation; AWS sends no message. */
 export const unknownOperation = () => kmsError('UnknownOperationException');
 

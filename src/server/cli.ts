@@ -66,12 +66,22 @@ export async function main(argv: readonly string[]): Promise<void> {
 
 async function serve(flags: Flags): Promise<void> {
   const kms = new KmsFake(fakeOptions(flags));
-  if (flags.fixture !== undefined) kms.load(flags.fixture);
+  if (flags.fixture !== undefined) loadFixture(kms, flags.fixture);
   const server = await kms.listen(serverOptions(flags));
   process.stdout.write(`kms-fake listening on ${server.endpoint}\n`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+function loadFixture(kms: KmsFake, path: string): void {
+  try {
+    kms.load(path);
+  } catch (error) {
+    // A usage error already names the file and what is wrong in it; a missing or unreadable file is the command line's mistake too.
+    if (error instanceof KmsFakeUsageError) throw error;
+    throw new CommandLineError(`--fixture ${path} cannot be read: ${messageOf(error)}`);
+  }
 }
 
 function fakeOptions(flags: Flags): KmsFakeOptions {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { serialization } from '../errors';
+import { bodyTooLarge } from '../errors';
 import { partsOf, type KmsFake } from '../kmsFake';
 import { errorResponse, type WireResponse } from '../protocol/awsJson';
 import { createDashboard } from './dashboard';
@@ -90,16 +90,15 @@ export function dashboardAllowed(access: DashboardAccess, address: string | unde
 }
 
 /**
- * The fake's own limit and answer: AWS documents no request size limit for KMS (its quotas are
- * per-second request rates and resource counts), and no public record shows its answer to an
- * oversized body. KMS's largest inputs (a 32 KB key policy, a 6 KB ciphertext) fit many times
- * over in the 1 MiB used here. The answer is a 413 carrying a JSON 1.1 error, so an SDK makes a
- * `SerializationException` of it.
+ * The fake's own limit: AWS documents no request size limit for KMS (its quotas are per-second
+ * request rates and resource counts). KMS's largest inputs (a 32 KB key policy, a 6 KB
+ * ciphertext) fit many times over in 1 MiB. Over it, the answer is a 413 carrying a JSON 1.1
+ * error, so an SDK makes a `SerializationException` of it.
  */
 export const BODY_LIMIT = 1024 * 1024;
 
 function tooLarge(limit: number, requestId: string): WireResponse {
-  return { ...errorResponse(serialization(`Request body exceeds kms-fake's limit of ${limit} bytes.`), requestId), statusCode: 413 };
+  return { ...errorResponse(bodyTooLarge(limit), requestId), statusCode: 413 };
 }
 
 /** The body, or `undefined` when it is over the limit: the rest is read and dropped, never held or parsed. */

@@ -57,6 +57,15 @@ describe('a KMSClient over HTTP', () => {
     expect(notHere).toBeInstanceOf(sdk.NotFoundException);
   });
 
+  it("lands an unsigned request in the fake's defaultRegion, as its default principal", async () => {
+    const { kms, server } = await serve({ defaultRegion: 'ap-south-1', principal: 'arn:aws:iam::111122223333:role/ci' });
+    const answer = await fetch(server.endpoint, { method: 'POST', headers: { 'x-amz-target': 'TrentService.CreateKey', 'content-type': 'application/x-amz-json-1.1' }, body: '{}' });
+    expect(answer.status).toBe(200);
+    const { KeyMetadata } = (await answer.json()) as { KeyMetadata: { Arn: string } };
+    expect(KeyMetadata.Arn).toMatch(/^arn:aws:kms:ap-south-1:111122223333:key\//);
+    expect(kms.calls().map((c) => [c.region, c.principal])).toEqual([['ap-south-1', 'arn:aws:iam::111122223333:role/ci']]);
+  });
+
   it('records server calls in kms.calls(), with their region and caller', async () => {
     const { kms, client } = await serve();
     const { KeyMetadata } = await client('eu-central-1').send(new CreateKeyCommand({ Description: 'over http' }));
