@@ -17,11 +17,13 @@ interface Report {
   readonly decryptedWith: string;
   readonly disabled: { code: string; message: string } | null;
   readonly notFound: { code: string; message: string } | null;
+  /** ListKeys by a client given no endpoint_url, only AWS_ENDPOINT_URL_KMS. */
+  readonly keysSeenFromEnv: string[];
 }
 
 function runScript(endpoint: string, region: string): Promise<Report> {
   return new Promise((resolve, reject) => {
-    execFile('python3', [SCRIPT, endpoint, region], { env: toolEnv(), timeout: 20_000 }, (error, stdout, stderr) => {
+    execFile('python3', [SCRIPT, endpoint, region], { env: toolEnv({ AWS_ENDPOINT_URL_KMS: endpoint }), timeout: 20_000 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`kms_roundtrip.py failed (${String(error.code)}): ${stderr}`));
       else resolve(JSON.parse(stdout) as Report);
     });
@@ -51,6 +53,10 @@ if (!isAvailable(boto3)) {
     it("catches the fake's errors as boto3's modelled exceptions", () => {
       expect(report.disabled).toEqual({ code: 'DisabledException', message: `${report.arn} is disabled.` });
       expect(report.notFound).toEqual({ code: 'NotFoundException', message: expect.stringContaining('alias/does-not-exist') });
+    });
+
+    it('reaches the fake from a client configured by AWS_ENDPOINT_URL_KMS alone', () => {
+      expect(report.keysSeenFromEnv).toEqual([report.keyId]);
     });
 
     it("leaves the key python made, and its ciphertext, to the parent's in-process client", async () => {

@@ -1,6 +1,6 @@
 """boto3 against kms-fake's server: the calls an application makes, and the exceptions it catches.
 
-Usage: python3 kms_roundtrip.py ENDPOINT REGION
+Usage: AWS_ENDPOINT_URL_KMS=ENDPOINT python3 kms_roundtrip.py ENDPOINT REGION
 Prints one JSON object on stdout for boto3.test.ts to assert on. Credentials come from the
 environment (dummy ones: the server never checks the secret).
 """
@@ -30,6 +30,10 @@ try:
 except client.exceptions.NotFoundException as error:
     not_found = {"code": error.response["Error"]["Code"], "message": error.response["Error"]["Message"]}
 
+# A client given no endpoint: botocore reads AWS_ENDPOINT_URL_KMS from the environment.
+from_env = boto3.client("kms", region_name=region)
+keys_seen_from_env = [k["KeyId"] for k in from_env.list_keys()["Keys"]]
+
 print(json.dumps({
     "keyId": key_id,
     "arn": key["Arn"],
@@ -38,4 +42,5 @@ print(json.dumps({
     "decryptedWith": decrypted["KeyId"],
     "disabled": disabled,
     "notFound": not_found,
+    "keysSeenFromEnv": keys_seen_from_env,
 }))
