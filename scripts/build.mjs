@@ -48,3 +48,6 @@ for (const [from, to] of esmSources) {
 // Last: one CommonJS bundle behind per-file stubs (why: scripts/bundle.mjs).
 const { bundleCommonJs } = await import('./bundle.mjs');
 await bundleCommonJs();
+
+// The `kms-fake` bin (kms-fake serve): a CommonJS launcher beside the builds, run by node from the package.
+writeFileSync('dist/cli.js', "#!/usr/bin/env node\n'use strict';\nrequire('./cjs/server/cli.js').main(process.argv.slice(2));\n", { mode: 0o755 });

@@ -60,7 +60,7 @@ export interface KmsFakeServer {
 const OPTION_NAMES = Object.keys({ port: true, host: true, principals: true, log: true, dashboard: true } satisfies Record<keyof KmsFakeServerOptions, true>);
 
 /** @internal The implementation of {@link KmsFake.listen}, loaded on its first use so the plugin never loads `node:http`. */
-export function listen(kms: KmsFake, options: KmsFakeServerOptions = {}): Promise<KmsFakeServer> {
+export async function listen(kms: KmsFake, options: KmsFakeServerOptions = {}): Promise<KmsFakeServer> {
   refuseUnknown(options, OPTION_NAMES);
   const { port = 0, host = '127.0.0.1', log, dashboard = 'loopback' } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`listen: port must be an integer from 0 to 65535, not ${String(port)}`);
@@ -69,6 +69,8 @@ export function listen(kms: KmsFake, options: KmsFakeServerOptions = {}): Promis
   if (dashboard !== 'loopback' && dashboard !== 'any' && dashboard !== false) throw usageError(`listen: dashboard must be 'loopback', 'any' or false, not ${String(dashboard)}`);
   const principals = principalsOf(options.principals);
   let closing = false;
+  // close() twice is harmless: the second call waits for the first.
+  let closed: Promise<void> | undefined;
   const server = createServer({ keepAlive: true }, createRouter(kms, { principals, log, dashboard, bodyLimit: BODY_LIMIT, closing: () => closing }));
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -79,11 +81,11 @@ export function listen(kms: KmsFake, options: KmsFakeServerOptions = {}): Promis
         endpoint: `http://${endpointHost(host)}:${bound}`,
         port: bound,
         close: () =>
-          new Promise<void>((done, fail) => {
+          (closed ??= new Promise<void>((done, fail) => {
             closing = true;
             server.close((error) => (error ? fail(error) : done()));
             server.closeIdleConnections();
-          }),
+          })),
       });
     });
   });

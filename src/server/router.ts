@@ -32,8 +32,6 @@ export function createRouter(kms: KmsFake, settings: RouterSettings) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const started = performance.now();
     const served: Served = { target: req.url ?? '/', principal: '-' };
-    // Once close() began, each answer ends its connection, so close() need not wait out keep-alive timeouts.
-    if (settings.closing()) res.setHeader('connection', 'close');
     res.on('finish', () => {
       if (settings.closing()) res.socket?.end();
     });
@@ -70,6 +68,17 @@ export function createRouter(kms: KmsFake, settings: RouterSettings) {
       return sendJson(res, 403, { message: 'the kms-fake dashboard answers loopback clients only (serve --dashboard-remote to allow others)' });
     }
     sendJson(res, 404, { message: `kms-fake has no page ${url.pathname}; KMS requests are POST /` });
+  }
+
+  function sendWire(res: ServerResponse, response: WireResponse): void {
+    // Once close() began, each answer ends its connection, so close() need not wait out keep-alive timeouts.
+    const headers = settings.closing() ? { ...response.headers, connection: 'close' } : response.headers;
+    res.writeHead(response.statusCode, headers);
+    res.end(response.body);
+  }
+
+  function sendJson(res: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
+    sendWire(res, { statusCode: status, headers: { 'content-type': 'application/json', ...headers }, body: Buffer.from(JSON.stringify(body)) });
   }
 }
 
@@ -119,11 +128,3 @@ function headersOf(req: IncomingMessage): Record<string, string> {
 /** `Host: kms.eu-west-1.amazonaws.com:4599` → `kms.eu-west-1.amazonaws.com` (a region the host names wins, as in the plugin). */
 const hostnameOf = (host: string | undefined) => (host ?? '').replace(/:\d+$/, '');
 
-function sendWire(res: ServerResponse, response: WireResponse): void {
-  res.writeHead(response.statusCode, response.headers);
-  res.end(response.body);
-}
-
-function sendJson(res: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
-  sendWire(res, { statusCode: status, headers: { 'content-type': 'application/json', ...headers }, body: Buffer.from(JSON.stringify(body)) });
-}
