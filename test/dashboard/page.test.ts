@@ -1,4 +1,4 @@
-import { DescribeKeyCommand, KMSClient, TagResourceCommand } from '@aws-sdk/client-kms';
+import { CreateKeyCommand, DescribeKeyCommand, KMSClient, TagResourceCommand } from '@aws-sdk/client-kms';
 import { KmsFake, type KmsFakeServer } from 'kms-fake';
 import type { Browser, Page } from 'playwright-core';
 import { isBrowser, launchBrowser } from '../support/browser';
@@ -152,4 +152,24 @@ describe('the dashboard page', () => {
       expect(await callRows(page).count()).toBe(0);
       expect(await page.locator('#calls-empty').innerText()).toBe('No call matches the filters.');
     }));
+
+  it('shows 500 keys at a time, with Previous and Next beyond that', () =>
+    onDashboard(async (page) => {
+      // In-process, so 500 keys take a moment rather than 500 HTTP round trips.
+      const local = new KMSClient({ region: 'ap-south-1' });
+      kms.attach(local);
+      for (let i = 0; i < 500; i++) await local.send(new CreateKeyCommand({}));
+      await page.reload();
+      await page.locator('#keys-pager:not([hidden])').waitFor();
+      expect(await page.locator('#keys-range').innerText()).toBe('1–500 of 506');
+      expect(await page.locator('#keys-prev').isDisabled()).toBe(true);
+      await page.click('#keys-next');
+      await page.locator('#keys-range:text-is("501–506 of 506")').waitFor();
+      expect(await page.locator('#keys tr[data-key-id]').count()).toBe(6);
+      // ap-south-1 sorts first and fills page one.
+      expect(await cellTexts(page, '#keys h3')).toEqual(['Account 111122223333 · eu-west-1', 'Account 111122223333 · us-east-1']);
+      expect(await page.locator('#keys-next').isDisabled()).toBe(true);
+      await page.click('#keys-prev');
+      await page.locator('#keys-range:text-is("1–500 of 506")').waitFor();
+    }), 30_000);
 });

@@ -2,7 +2,7 @@
  * The dashboard's browser script, served as `/dashboard/app.js`: plain ES2020 kept as a string, so
  * it needs no build step and survives `npm run build` as it is. It polls the JSON endpoints and
  * builds every element with `textContent`, never `innerHTML`, so a tag value or alias holding markup
- * shows as text.
+ * shows as text. @internal
  */
 export const DASHBOARD_JS = `'use strict';
 (() => {
@@ -192,6 +192,11 @@ export const DASHBOARD_JS = `'use strict';
     if (text === keysAnswer) return false;
     keysAnswer = text;
     const state = JSON.parse(text);
+    // Keys were deleted (or the fake reset) under a later page: back to the first one.
+    if (state.keys.length === 0 && keysOffset > 0) {
+      keysOffset = 0;
+      return loadKeys();
+    }
     keys = state.keys;
     keysTotal = state.total;
     keysLimit = state.limit;

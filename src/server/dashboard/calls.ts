@@ -41,12 +41,13 @@ export interface DashboardCalls {
   readonly calls: readonly DashboardCall[];
 }
 
-/** How many calls one answer holds at most. */
+/** How many calls one answer holds at most. @internal */
 export const CALLS_PAGE = 200;
 
 /**
  * Numbers the call history as it grows, so a poll asks only for what is new. The history is
  * append-only between clears, so the calls not yet numbered are those after the last numbered one.
+ * @internal
  */
 export function createCallFeed(log: CallLog) {
   const seqOf = new WeakMap<KmsCall, number>();

@@ -1,7 +1,7 @@
 /**
  * The dashboard's page and styles. Static text: every value reaches the page through
  * `/dashboard/app.js`, which builds the DOM with `textContent`, so the Content-Security-Policy can
- * forbid inline script and style altogether.
+ * forbid inline script and style altogether. @internal
  */
 export const DASHBOARD_HTML = `<!doctype html>
 <html lang="en">

@@ -50,10 +50,10 @@ export interface DashboardState {
   readonly keys: readonly DashboardKey[];
 }
 
-/** How many keys one state answer holds at most, and by default. */
+/** How many keys one state answer holds at most, and by default. @internal */
 export const STATE_PAGE = { default: 500, max: 1000 } as const;
 
-/** The page of keys from `offset`, at most `limit` of them, walking regions in account and region order. */
+/** The page of keys from `offset`, at most `limit` of them, walking regions in account and region order. @internal */
 export function dashboardState(core: Core, offset: number, limit: number): DashboardState {
   const regions = [...core.store.regions()].sort(byScope);
   const keys: DashboardKey[] = [];
