@@ -3,7 +3,17 @@ import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateKeyCommand, DescribeKeyCommand, EncryptCommand, KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
+import {
+  CreateAliasCommand,
+  CreateKeyCommand,
+  DecryptCommand,
+  DescribeKeyCommand,
+  EncryptCommand,
+  KMSClient,
+  ListKeysCommand,
+  ListResourceTagsCommand,
+  TagResourceCommand,
+} from '@aws-sdk/client-kms';
 import { KmsFake } from 'kms-fake';
 import { failure } from '../support/client';
 import { credentials } from './support';
@@ -110,9 +120,41 @@ describe('kms-fake serve', () => {
     expect(denied.message).toContain(`User: ${APP_ROLE} is not authorized to perform: kms:Encrypt`);
   });
 
-  it('accepts --state with a directory', async () => {
-    const { client } = await serve('--quiet', '--state', dir);
-    expect((await client().send(new ListKeysCommand({}))).Keys).toEqual([]);
+  it('keeps every acknowledged write of --state across kill -9, and decrypts old ciphertexts after the restart', async () => {
+    const first = await serve('--quiet', '--state', dir);
+    // A burst of concurrent writes; the server is killed the moment the last one is answered.
+    const written = await Promise.all(
+      Array.from({ length: 40 }, async (_, i) => {
+        const kms = first.client();
+        const { KeyMetadata } = await kms.send(new CreateKeyCommand({ Description: `key ${i}` }));
+        const keyId = KeyMetadata!.KeyId!;
+        await kms.send(new CreateAliasCommand({ AliasName: `alias/burst-${i}`, TargetKeyId: keyId }));
+        await kms.send(new TagResourceCommand({ KeyId: keyId, Tags: [{ TagKey: 'n', TagValue: String(i) }] }));
+        const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from(`secret ${i}`) }));
+        return { keyId, ciphertext: CiphertextBlob! };
+      }),
+    );
+    const killed = once(first.child, 'exit');
+    first.child.kill('SIGKILL');
+    expect(await killed).toEqual([null, 'SIGKILL']);
+
+    const second = await serve('--quiet', '--state', dir);
+    const kms = second.client();
+    for (const [i, { keyId, ciphertext }] of written.entries()) {
+      const { KeyMetadata } = await kms.send(new DescribeKeyCommand({ KeyId: `alias/burst-${i}` }));
+      expect(KeyMetadata).toMatchObject({ KeyId: keyId, Description: `key ${i}`, KeyState: 'Enabled' });
+      expect((await kms.send(new ListResourceTagsCommand({ KeyId: keyId }))).Tags).toEqual([{ TagKey: 'n', TagValue: String(i) }]);
+      const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: ciphertext }));
+      expect(Buffer.from(Plaintext!).toString()).toBe(`secret ${i}`);
+    }
+    expect((await kms.send(new ListKeysCommand({}))).Keys).toHaveLength(written.length);
+  });
+
+  it('refuses a --state directory another live server holds, naming it', async () => {
+    await serve('--quiet', '--state', dir);
+    const { code, stderr } = await run('serve', '--port', '0', '--quiet', '--state', dir);
+    expect(code).toBe(2);
+    expect(stderr).toContain(dir);
   });
 });
 
