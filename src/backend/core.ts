@@ -1,7 +1,7 @@
 import type { AccessSettings } from './access/authorize';
 import type { DueList, FakeClock, TransientDelays } from './clock';
 import type { Entropy } from './entropy';
-import type { Store } from './store';
+import type { KeyRecord, Store } from './store';
 
 /** What the fake is made of: one per `KmsFake`. @internal */
 export interface Core {
@@ -15,4 +15,9 @@ export interface Core {
   readonly epoch: { current: number };
   /** Whether policies and grants are enforced, and the identity policies of the options (`configureAccess` replaces it). */
   access: AccessSettings;
+  /**
+   * Told of each key a request resolves, before its state is asserted: set by the fake transport
+   * only while the coverage report records, so the report knows the state the caller met.
+   */
+  observeKey?: ((key: Readonly<KeyRecord>) => void) | undefined;
 }
