@@ -2,14 +2,18 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CallMaker } from './record';
 
-/** kms-fake's own code (`dist/` when installed, `src/` when run from source): its frames never decide. */
-function ownCodeDirectory(): string {
+/**
+ * kms-fake's own code: its frames never decide. Both `dist/` and `src/` of the package, as test
+ * runners map the built files' frames back to their sources.
+ */
+function ownCodeDirectories(): string[] {
   let dir = __dirname;
   while (!['dist', 'src'].includes(path.basename(dir)) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return dir + path.sep;
+  const root = path.dirname(dir);
+  return [path.join(root, 'dist') + path.sep, path.join(root, 'src') + path.sep];
 }
 
-const OWN_CODE = ownCodeDirectory();
+const OWN_CODE = ownCodeDirectories();
 
 /** The file of one stack line (`at fn (file:line:col)` or `at file:line:col`), if it names one. */
 function fileOf(line: string): string | undefined {
@@ -21,7 +25,7 @@ function fileOf(line: string): string | undefined {
 }
 
 /** Frames that never decide: node's own, any package's (the SDK, the test runner), kms-fake's. */
-const decides = (file: string) => !file.includes(`${path.sep}node_modules${path.sep}`) && !file.startsWith(OWN_CODE);
+const decides = (file: string) => !file.includes(`${path.sep}node_modules${path.sep}`) && !OWN_CODE.some((dir) => file.startsWith(dir));
 
 /**
  * Who made a call, from the stack captured at `send`: the first frame outside `node_modules` and
