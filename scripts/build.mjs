@@ -27,6 +27,10 @@ for (const [name, { cjs, names }] of Object.entries(entries)) {
   writeFileSync(`dist/esm/${name}.d.mts`, `export * from '../cjs/${cjs}';\n`);
 }
 
+// The jest reporter's module is the class itself (`module.exports`), as jest loads a reporter.
+writeFileSync('dist/esm/reporter.mjs', "import KmsCoverageReporter from '../cjs/coverage/jestReporter.js';\nexport default KmsCoverageReporter;\n");
+writeFileSync('dist/esm/reporter.d.mts', "import KmsCoverageReporter from '../cjs/coverage/jestReporter.js';\nexport default KmsCoverageReporter;\n");
+
 // The vitest adapter is ESM source (vitest cannot be required). Its imports are written relative
 // to src/; from dist/esm/ they point into the CommonJS build.
 // The client-mock entries' ESM forms are ESM source too: they import aws-sdk-client-mock(-jest)
@@ -40,6 +44,8 @@ const esmSources = [
   ['src/clientMockJest/index.d.mts', 'dist/esm/client-mock-jest.d.mts'],
   ['src/clientMockJest/vitest.mjs', 'dist/esm/client-mock-jest-vitest.mjs'],
   ['src/clientMockJest/vitest.d.mts', 'dist/esm/client-mock-jest-vitest.d.mts'],
+  ['src/coverage/vitestReporter.mjs', 'dist/esm/vitest-reporter.mjs'],
+  ['src/coverage/vitestReporter.d.mts', 'dist/esm/vitest-reporter.d.mts'],
 ];
 for (const [from, to] of esmSources) {
   writeFileSync(to, readFileSync(from, 'utf8').replaceAll("from '../", "from '../cjs/"));

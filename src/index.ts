@@ -30,6 +30,12 @@ export type { KmsFakeMatchers } from './testing/matchers';
 export { setUpKmsFake } from './testing/lifecycle';
 export type { KmsFakeTestSettings, TestFramework } from './testing/lifecycle';
 
+// The KMS outcome coverage report (its reporters: kms-fake/reporter, kms-fake/vitest-reporter)
+export type { KmsCoverageReporterOptions } from './coverage/run';
+export type { KmsCoverageThresholds } from './coverage/thresholds';
+export type { RunningTest } from './coverage/record';
+export type * from './coverage/schema';
+
 // Where the plugin sits, for users who inspect or compose stacks themselves (the plugin itself: kms.plugin())
 export { kmsFakeMiddlewareOptions } from './plugin/kmsFakeMiddleware';
 export type { RegionProvider } from './plugin/kmsFakeMiddleware';

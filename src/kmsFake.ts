@@ -10,7 +10,7 @@ import { openStateDirectory } from './backend/persist/stateDirectory';
 import { restoreSnapshot, takeSnapshot, type StoreSnapshot } from './backend/snapshot';
 import { createStore } from './backend/store';
 import { createCallLog, createOverrides, type CallLog, type CommandClass, type KmsCall, type Overrides } from './calls';
-import { createFakeTransport } from './fakeTransport';
+import { createFakeTransport, type ObservableTransport } from './fakeTransport';
 import { createFaults, type FaultHandle, type FaultOptions, type Faults } from './faults';
 import { overrideStub, type OverrideStub } from './overrideStub';
 import { readFixtureFile } from './fixtureFile';
@@ -19,7 +19,7 @@ import { KMS_FAKE_BRAND } from './brand';
 import type { Endpoint } from './protocol/handle';
 import { createClientBindings, type AttachableClient } from './plugin/bindings';
 import type { ClientClass, InstallOptions } from './plugin/install';
-import { getKmsFakePlugin, type FakeTransport } from './plugin/kmsFakeMiddleware';
+import { getKmsFakePlugin } from './plugin/kmsFakeMiddleware';
 import type { KmsFakePlugin } from './plugin/stack';
 import type { KmsFakeServer, KmsFakeServerOptions } from './server/listen';
 import { checkAccessOptions, checkOptions, transientDelaysOf, type KmsAccessExplanation, type KmsFakeAccessOptions, type KmsFakeAttachOptions, type KmsFakeOptions, type KmsFakePluginOptions } from './options';
@@ -38,7 +38,7 @@ export interface KmsFakeSnapshot {
 export interface KmsFakeParts {
   readonly core: Core;
   readonly endpoint: Endpoint;
-  readonly transport: FakeTransport;
+  readonly transport: ObservableTransport;
   readonly log: CallLog;
 }
 
@@ -79,7 +79,7 @@ export class KmsFake {
   readonly #log: CallLog;
   readonly #overrides: Overrides = createOverrides();
   readonly #faults: Faults;
-  readonly #transport: FakeTransport;
+  readonly #transport: ObservableTransport;
   readonly #bindings: ReturnType<typeof createClientBindings>;
 
   constructor(options: KmsFakeOptions = {}) {

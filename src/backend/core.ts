@@ -1,7 +1,7 @@
 import type { AccessSettings } from './access/authorize';
 import type { DueList, FakeClock, TransientDelays } from './clock';
 import type { Entropy } from './entropy';
-import type { Store } from './store';
+import type { KeyRecord, Store } from './store';
 import { usageError } from '../errors';
 
 /** What the fake is made of: one per `KmsFake`. @internal */
@@ -18,6 +18,11 @@ export interface Core {
   access: AccessSettings;
   /** The state directory's journal (`stateDirectory` option), absent without one. */
   persistence?: Persistence;
+  /**
+   * Told of each key a request resolves, before its state is asserted: set by the fake transport
+   * only while the coverage report records, so the report knows the state the caller met.
+   */
+  observeKey?: ((key: Readonly<KeyRecord>) => void) | undefined;
 }
 
 /** What keeps a fake's state in a directory (backend/persist). @internal */

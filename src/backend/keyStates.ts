@@ -96,6 +96,43 @@ export function assertKeyState(operation: string, key: KeyRecord): void {
   if (footnote !== undefined) throw errorOf(row, footnote, key);
 }
 
+/** One failing cell of the key-state table: a key in `state` makes the operation fail with `exception`. */
+export interface KeyStateFailure {
+  readonly state: KeyState;
+  readonly exception: string;
+}
+
+/**
+ * Every exception the key-state table lets `operation` answer, per state, in the table's state
+ * order: what {@link assertKeyState} can raise for some key in that state (a conditional cell
+ * counts, as some key meets its condition). For the coverage report's outcome space.
+ */
+export function keyStateFailuresOf(operation: string): KeyStateFailure[] {
+  const row = rowOf(operation);
+  if (!row) return [];
+  const found: KeyStateFailure[] = [];
+  for (const state of Object.keys(STATES) as KeyState[]) {
+    const cell = filledCells[row]?.[state] ?? rows[row]![state];
+    for (const n of possibleFootnotes(row, cell, state)) {
+      const exception = footnotes[String(n)]?.exception;
+      if (exception && !found.some((f) => f.state === state && f.exception === exception)) found.push({ state, exception });
+    }
+  }
+  return found;
+}
+
+/** The error footnotes {@link chooseFootnote} can pick for some key in `state`. */
+function possibleFootnotes(row: string, cell: Cell, state: KeyState): number[] {
+  if (cell.outcome === 'n/a') return [Number(notApplicable[state])];
+  const cited = cell.footnotes.length > 0 ? cell.footnotes : (cell.inferred_footnotes ?? []);
+  const errors = cited.filter((n) => footnotes[String(n)]?.kind === 'error');
+  const conditional = errors.filter((n) => conditionOf(row, n) !== undefined);
+  if (cell.outcome !== 'fail') return conditional;
+  const plain = errors.filter((n) => conditionOf(row, n) === undefined);
+  const chosen = plain.length > 1 ? [either[plain.join('|')]?.choose ?? plain[0]!] : plain;
+  return [...conditional, ...(chosen.length > 0 || conditional.length > 0 ? chosen : errors.slice(0, 1))];
+}
+
 const conditionOf = (row: string, n: number): Condition | undefined =>
   operationConditions[row]?.[String(n)] ?? conditions[String(n)];
 

@@ -31,7 +31,12 @@ const expect: TestFramework['expect'] = jestExpect && {
   extend: (matchers) => jestExpect.extend(dispatchByReceiver(matchers as Record<string, () => unknown>, registeredJestMatchers())),
   objectContaining: (partial) => jestExpect.objectContaining(partial),
 };
-const lifecycle = createTestLifecycle({ ...hooks, ...(expect && { expect }) });
+/** The running test as jest's `expect` knows it (its full name joins describe blocks and title with spaces). */
+const runningTest = jestExpect && (() => {
+  const state = (jestExpect as unknown as { getState(): { testPath?: string; currentTestName?: string } }).getState();
+  return { file: state.testPath, name: state.currentTestName };
+});
+const lifecycle = createTestLifecycle({ ...hooks, ...(expect && { expect }), ...(runningTest && { runningTest }) });
 
 // The SDK and the fake load only when the test file (or a module it loads) requires the SDK:
 // its KMSClient is faked before any application code can make a client of it. A file that never

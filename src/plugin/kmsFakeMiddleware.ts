@@ -7,6 +7,7 @@ import {
   type HandlerContext,
   type KmsFakePlugin,
   type Middleware,
+  type EntryOptions,
   type RelativeEntryOptions,
   type RequestLike,
 } from './stack';
@@ -34,7 +35,10 @@ export interface Trace {
 /** What the plugin needs from the fake: an answer per attempt, and a trace per send. */
 export interface FakeTransport {
   respond(exchange: Exchange, trace: Trace | undefined): Promise<WireResponse>;
-  begin(commandName: string, input: object, principal: string | undefined): Trace;
+  /** `callSite`: the stack at `send`, when {@link FakeTransport.wantsCallSite} asked for it. */
+  begin(commandName: string, input: object, principal: string | undefined, callSite?: string): Trace;
+  /** Whether sends should capture their call site (only while the coverage report records: it costs a stack trace). */
+  readonly wantsCallSite: boolean;
 }
 
 /** The client's configured region, for endpoints that name none (e.g. `endpoint: 'http://localhost:4566'`). */
@@ -42,6 +46,9 @@ export type RegionProvider = () => Promise<string> | string;
 
 export const KMS_FAKE_TAG = 'KMS_FAKE';
 const TRACE_KEY = '__kmsFakeTrace';
+const CALL_SITE_KEY = '__kmsFakeCallSite';
+/** Deep enough to pass the SDK's and kms-fake's frames and reach the caller of `send`. */
+const CALL_SITE_DEPTH = 40;
 
 /**
  * Right after `deserializerMiddleware`, i.e. where the HTTP handler would be: the SDK's own
@@ -88,7 +95,7 @@ export function kmsFakeMiddleware(transport: FakeTransport, region?: RegionProvi
  */
 export function kmsFakeRecorder(transport: FakeTransport, principal?: string): Middleware {
   return (next, context) => async (args) => {
-    const trace = transport.begin(String(context.commandName ?? ''), args.input, principal);
+    const trace = transport.begin(String(context.commandName ?? ''), args.input, principal, context[CALL_SITE_KEY] as string | undefined);
     context[TRACE_KEY] = trace;
     try {
       const result = await next(args);
@@ -100,6 +107,31 @@ export function kmsFakeRecorder(transport: FakeTransport, principal?: string): M
     }
   };
 }
+
+/**
+ * Captures the stack at `send` while the coverage report records: the first step of the stack,
+ * which `send` calls synchronously, so the stack still holds `send`'s caller (and, through
+ * async stack traces, the chain that awaited it) before any await loses it.
+ */
+export function kmsFakeCallSite(transport: FakeTransport): Middleware {
+  return (next, context) => (args) => {
+    if (transport.wantsCallSite) {
+      const limit = Error.stackTraceLimit;
+      Error.stackTraceLimit = CALL_SITE_DEPTH;
+      context[CALL_SITE_KEY] = new Error().stack;
+      Error.stackTraceLimit = limit;
+    }
+    return next(args);
+  };
+}
+
+export const kmsFakeCallSiteOptions: EntryOptions & { name: string } = {
+  name: 'kmsFakeCallSite',
+  tags: [KMS_FAKE_TAG],
+  step: 'initialize',
+  priority: 'high',
+  override: true,
+};
 
 function toWire(request: RequestLike): WireRequest {
   const headers: Record<string, string> = {};
@@ -119,7 +151,7 @@ function signingRegion(context: HandlerContext): string | undefined {
 }
 
 /** Names of the stack entries the plugin adds or replaces. */
-export const PLUGIN_ENTRY_NAMES = [kmsFakeMiddlewareOptions.name, httpAuthSchemePassThroughOptions.name, ...SIGNING_NAMES];
+export const PLUGIN_ENTRY_NAMES = [kmsFakeMiddlewareOptions.name, kmsFakeCallSiteOptions.name, httpAuthSchemePassThroughOptions.name, ...SIGNING_NAMES];
 
 /**
  * The Pluggable for `client.middlewareStack.use(...)`: the fake transport and the auth
@@ -132,6 +164,7 @@ export function getKmsFakePlugin(transport: FakeTransport, region?: RegionProvid
       const target = untyped(stack);
       applyAuthPassThrough(target, kmsFakeRecorder(transport, principal));
       target.addRelativeTo(kmsFakeMiddleware(transport, region, principal), kmsFakeMiddlewareOptions);
+      target.add(kmsFakeCallSite(transport), kmsFakeCallSiteOptions);
     },
   };
 }

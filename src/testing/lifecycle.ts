@@ -4,6 +4,7 @@ import type { ClientClass } from '../plugin/install';
 import { lazyFake } from './lazyFake';
 import { createKmsMatchers, type ObjectContaining } from './matchers';
 import { dispatchByReceiver, rememberedStubMatchers } from './matcherDispatch';
+import { COVERAGE_DIR_ENV, type RunningTest } from '../coverage/record';
 
 /** The parts of a test framework the lifecycle uses; jest, vitest, node:test and mocha all provide them. */
 export interface TestFramework {
@@ -11,6 +12,8 @@ export interface TestFramework {
   afterEach: (fn: () => void) => void;
   afterAll: (fn: () => void) => void;
   expect?: { extend(matchers: object): void; objectContaining: ObjectContaining };
+  /** The running test's file and full name, for the coverage report (jest's and vitest's `expect.getState()`). */
+  runningTest?: () => RunningTest;
 }
 
 /** Settings of the test-runner entries; change them at the top of a test file. */
@@ -38,6 +41,13 @@ function loadKmsFake(): typeof import('../kmsFake') {
   return require('../kmsFake') as typeof import('../kmsFake');
 }
 
+/** Records the fake's calls when the coverage reporter asked for it (it names a run directory). */
+function recordCoverage(fake: KmsFake, runningTest: (() => RunningTest) | undefined): void {
+  if (!runningTest || !process.env[COVERAGE_DIR_ENV]) return;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('../coverage/recorder') as typeof import('../coverage/recorder')).startCoverageRecording(fake, runningTest);
+}
+
 /**
  * The per-file lifecycle every test-runner entry shares. Before each test: back to the state the
  * file's `beforeAll` hooks left (a snapshot taken by the first `beforeEach`, which runs after
@@ -56,6 +66,7 @@ export function createTestLifecycle(framework: TestFramework, options: KmsFakeOp
   const real = (): KmsFake => {
     if (fake) return fake;
     fake = new (loadKmsFake().KmsFake)(options);
+    recordCoverage(fake, framework.runningTest);
     // First touched inside a test: that test began from the empty fake, and so does the next.
     if (inTest && settings.resetBeforeEach) baseline = fake.snapshot();
     return fake;

@@ -4,7 +4,12 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { afterAll, afterEach, beforeEach, expect } from 'vitest';
 import core from '../testing/lifecycle.js';
 
-const lifecycle = core.createTestLifecycle({ beforeEach, afterEach, afterAll, expect });
+// vitest joins describe blocks and title with ' > '; the coverage report joins them with spaces, as jest does.
+const runningTest = () => {
+  const state = expect.getState();
+  return { file: state.testPath, name: state.currentTestName?.split(' > ').join(' ') };
+};
+const lifecycle = core.createTestLifecycle({ beforeEach, afterEach, afterAll, expect, runningTest });
 lifecycle.install(KMSClient);
 
 export const kmsFake = lifecycle.kmsFake;

@@ -103,6 +103,7 @@ export function createContext(
     operation,
     requireKey(value, forms, action) {
       const key = resolveCrossAccount(access, value, () => resolveKey(core.store, scope, value, forms, CROSS_ACCOUNT.has(operation)), action);
+      core.observeKey?.(key);
       // AWS authorizes before it looks at the key's state (a denied caller learns nothing of it).
       if (action !== false && !IDENTITY_ONLY.has(operation)) authorize(access, action ?? keyActionOf(operation), key);
       // A replica reads its shared properties (material, rotation) from its primary.

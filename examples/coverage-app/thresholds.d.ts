@@ -1,0 +1,2 @@
+declare const thresholds: Readonly<Record<string, readonly string[]>>;
+export = thresholds;

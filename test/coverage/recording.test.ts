@@ -1,0 +1,90 @@
+import { CreateKeyCommand, DecryptCommand, DisableKeyCommand, EncryptCommand, KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { KmsFake } from 'kms-fake';
+import { startCoverageRecording } from '../../src/coverage/recorder';
+import { COVERAGE_DIR_ENV, type KmsCoverageRecord } from '../../src/coverage/record';
+import { appDecrypt } from './support/app';
+
+let dir: string;
+let kms: KmsFake;
+let client: KMSClient;
+const runningTest = () => ({ file: expect.getState().testPath, name: expect.getState().currentTestName });
+
+/** This test's records: one run directory serves the file (a worker keeps its file open until it ends). */
+const records = (): KmsCoverageRecord[] =>
+  readdirSync(dir)
+    .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n'))
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as KmsCoverageRecord)
+    .filter((r) => r.test === expect.getState().currentTestName);
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'kms-fake-recording-'));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+beforeEach(() => {
+  kms = new KmsFake();
+  client = new KMSClient({ region: 'eu-west-1' });
+  kms.attach(client);
+});
+
+afterEach(() => kms.restore());
+
+async function newKey(): Promise<{ keyId: string; ciphertext: Uint8Array }> {
+  const { KeyMetadata } = await client.send(new CreateKeyCommand({}));
+  const { CiphertextBlob } = await client.send(new EncryptCommand({ KeyId: KeyMetadata!.KeyId!, Plaintext: new Uint8Array([1]) }));
+  return { keyId: KeyMetadata!.KeyId!, ciphertext: CiphertextBlob! };
+}
+
+describe('recording calls for the coverage report', () => {
+  it('tells a call by application code from the same call by the test itself', async () => {
+    expect(startCoverageRecording(kms, runningTest, { [COVERAGE_DIR_ENV]: dir })).toBe(true);
+    const { ciphertext } = await newKey();
+    await appDecrypt(client, ciphertext);
+    await client.send(new DecryptCommand({ CiphertextBlob: ciphertext }));
+    const decrypts = records().filter((r) => r.operation === 'Decrypt');
+    expect(decrypts.map((r) => r.by)).toEqual(['application', 'test']);
+    expect(decrypts[0]).toEqual({
+      file: __filename,
+      test: 'recording calls for the coverage report tells a call by application code from the same call by the test itself',
+      operation: 'Decrypt',
+      keyState: 'Enabled',
+      keySpec: 'SYMMETRIC_DEFAULT',
+      keyUsage: 'ENCRYPT_DECRYPT',
+      by: 'application',
+    });
+    expect(records().filter((r) => r.operation !== 'Decrypt').every((r) => r.by === 'test')).toBe(true);
+  });
+
+  it('records the state of the key that made the call fail', async () => {
+    startCoverageRecording(kms, runningTest, { [COVERAGE_DIR_ENV]: dir });
+    const { keyId, ciphertext } = await newKey();
+    await client.send(new DisableKeyCommand({ KeyId: keyId }));
+    await expect(appDecrypt(client, ciphertext)).rejects.toHaveProperty('name', 'DisabledException');
+    expect(records().at(-1)).toMatchObject({ operation: 'Decrypt', exception: 'DisabledException', keyState: 'Disabled', by: 'application' });
+  });
+
+  it('records what overrides and faults answered, with no key resolved', async () => {
+    startCoverageRecording(kms, runningTest, { [COVERAGE_DIR_ENV]: dir });
+    kms.on(DecryptCommand).rejectsOnce('KMSInvalidStateException');
+    await expect(appDecrypt(client, new Uint8Array([1]))).rejects.toHaveProperty('name', 'KMSInvalidStateException');
+    kms.injectFault({ error: 'KMSInternalException', command: ListKeysCommand });
+    const noRetries = new KMSClient({ region: 'eu-west-1', maxAttempts: 1 });
+    kms.attach(noRetries);
+    await expect(noRetries.send(new ListKeysCommand({}))).rejects.toHaveProperty('name', 'KMSInternalException');
+    const [overridden, faulted] = records();
+    expect(overridden).toEqual(expect.objectContaining({ operation: 'Decrypt', exception: 'KMSInvalidStateException', by: 'application' }));
+    expect(overridden).not.toHaveProperty('keyState');
+    expect(faulted).toEqual(expect.objectContaining({ operation: 'ListKeys', exception: 'KMSInternalException', by: 'test' }));
+  });
+
+  it('records nothing unless a reporter named a run directory', async () => {
+    expect(startCoverageRecording(kms, runningTest, {})).toBe(false);
+    await newKey();
+    expect(records()).toEqual([]);
+  });
+});
