@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import type { KmsCoverageReport } from '../../src/coverage/schema';
+import { renderCoverageHtml } from '../../src/coverage/html';
+
+/** A report's page, opened from disk as a person would open `kms-fake-coverage/index.html`. */
+export interface OpenedReport {
+  readonly page: Page;
+  readonly url: string;
+  /** Every URL the page requested, the file itself included. */
+  readonly requests: readonly string[];
+  /** Console errors and uncaught page errors (a CSP refusal is one). */
+  readonly errors: readonly string[];
+  close(): Promise<void>;
+}
+
+/** Writes the page to a fresh temp dir and opens it at 1280 px wide; `close` removes both. */
+export async function openReport(browser: Browser, report: KmsCoverageReport, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<OpenedReport> {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'kms-fake-coverage-'));
+  const file = path.join(directory, 'index.html');
+  fs.writeFileSync(file, renderCoverageHtml(report));
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  const url = pathToFileURL(file).href;
+  await page.goto(url);
+  return {
+    page,
+    url,
+    requests,
+    errors,
+    async close() {
+      await context.close();
+      fs.rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
