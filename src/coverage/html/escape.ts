@@ -35,7 +35,7 @@ export function html(strings: TemplateStringsArray, ...values: readonly HtmlValu
 
 /**
  * An identifier (an operation or exception name) that may wrap only between its words: escaped,
- * with a line-break opportunity at each lower-to-upper case step.
+ * with a line-break opportunity where a new word starts (`KMS|Invalid|State|Exception`).
  *
  * @internal
  * @example
@@ -43,7 +43,7 @@ export function html(strings: TemplateStringsArray, ...values: readonly HtmlValu
  * wrappableName('GenerateDataKey'); // 'Generate<wbr>Data<wbr>Key'
  * ```
  */
-export const wrappableName = (name: string): Markup => ({ markup: escapeHtml(name).replace(/([a-z])(?=[A-Z])/g, '$1<wbr>') });
+export const wrappableName = (name: string): Markup => ({ markup: escapeHtml(name).replace(/([a-z])(?=[A-Z])|([A-Z])(?=[A-Z][a-z])/g, '$1$2<wbr>') });
 
 /**
  * Our own constant markup (the stylesheet), inserted unescaped: never pass report data here.

@@ -52,9 +52,11 @@ function thresholdSection(thresholds: readonly KmsCoverageThreshold[]): Markup |
   if (thresholds.length === 0) return undefined;
   const failing = thresholds.filter((threshold) => !threshold.met);
   const heading =
-    failing.length === 0
-      ? `All ${thresholds.length} thresholds met`
-      : `${failing.length} of ${thresholds.length} thresholds not met: these outcomes were never tested`;
+    failing.length > 0
+      ? `${failing.length} of ${thresholds.length} thresholds not met: these outcomes were never tested`
+      : thresholds.length === 1
+        ? 'The threshold is met'
+        : `All ${thresholds.length} thresholds met`;
   return html`<section class="thresholds${failing.length > 0 ? ' failing' : ''}" aria-labelledby="thresholds-heading">
 <h2 id="thresholds-heading">${heading}</h2>
 <ul>${[...failing, ...thresholds.filter((threshold) => threshold.met)].map(thresholdItem)}</ul>

@@ -2,7 +2,7 @@ import type { KmsCoverageReport, KmsCoverageThreshold, KmsOperationCoverage } fr
 import { outcomeGroups, mark, type RequiredTest } from './cells';
 import { html, trustedMarkup, wrappableName, type Markup } from './escape';
 import { meter, reportHeader, testCodeOnly } from './header';
-import { stylesheet, stylesheetHashSource } from './styles';
+import { stylesheet, stylesheetHash } from './styles';
 
 /**
  * The coverage report as one self-contained HTML page (`kms-fake-coverage/index.html`): inline
@@ -26,7 +26,7 @@ export function renderCoverageHtml(report: KmsCoverageReport): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${stylesheetHashSource}; base-uri 'none'; form-action 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-${stylesheetHash}'; base-uri 'none'; form-action 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>KMS outcome coverage: ${report.summary.tested} of ${report.summary.outcomes} tested</title>

@@ -132,12 +132,13 @@ export const stylesheet = `:root{${variables(palette.light)}}
 @media (prefers-color-scheme: dark){:root{${variables(palette.dark)}}}${layout}`;
 
 /**
- * The CSP source that allows exactly this stylesheet and nothing else (the page has no script).
+ * The stylesheet's SHA-256 (base64), for the CSP that allows exactly this stylesheet and nothing
+ * else (the page has no script).
  *
  * @internal
  * @example
  * ```ts
- * `style-src ${stylesheetHashSource}`;
+ * `style-src 'sha256-${stylesheetHash}'`;
  * ```
  */
-export const stylesheetHashSource = `'sha256-${createHash('sha256').update(stylesheet).digest('base64')}'`;
+export const stylesheetHash = createHash('sha256').update(stylesheet).digest('base64');
