@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { KmsCoverageReport } from '../../src/coverage/schema';
 import { renderCoverageHtml } from '../../src/coverage/html';
 
@@ -17,13 +17,18 @@ export interface OpenedReport {
   close(): Promise<void>;
 }
 
-/** Writes the page to a fresh temp dir and opens it at 1280 px wide; `close` removes both. */
-export async function openReport(browser: Browser, report: KmsCoverageReport, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<OpenedReport> {
+/**
+ * Writes the page to a fresh temp dir and opens it at 1280 px wide; `close` removes both. Pages
+ * share one browser context: the single-process Chromium of `@sparticuz/chromium` exits when a
+ * context closes.
+ */
+export async function openReport(context: BrowserContext, report: KmsCoverageReport, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<OpenedReport> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'kms-fake-coverage-'));
   const file = path.join(directory, 'index.html');
   fs.writeFileSync(file, renderCoverageHtml(report));
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
   const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light' });
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
@@ -39,7 +44,7 @@ export async function openReport(browser: Browser, report: KmsCoverageReport, op
     requests,
     errors,
     async close() {
-      await context.close();
+      await page.close();
       fs.rmSync(directory, { recursive: true, force: true });
     },
   };

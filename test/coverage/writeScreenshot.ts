@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const launched = await launchBrowser();
   if (!isBrowser(launched)) throw new Error(launched.unavailable);
   try {
-    const opened = await openReport(launched, appReport);
+    const opened = await openReport(await launched.newContext(), appReport);
     // Open two tested cells, so the picture shows how a cell names the tests that reached it.
     for (const summary of await opened.page.locator('[data-operation="Decrypt"] .cell.tested summary').all()) {
       if ((await summary.textContent())?.includes('InvalidCiphertextException')) await summary.click();

@@ -68,7 +68,7 @@ function operationRow(operation: KmsOperationCoverage, threshold: KmsCoverageThr
   return html`<tr data-operation="${operation.operation}">
 <th scope="row">${wrappableName(operation.operation)}${missing ? html`<br><span class="badge">threshold missing</span>` : undefined}</th>
 <td class="count"><strong>${operation.tested}</strong> <span class="muted">of ${operation.total}</span>${meter(operation.tested, operation.total, operation.operation)}</td>
-<td>${outcomeGroups(operation, requiredBy(threshold))}</td>
+<td><div class="outcomes">${outcomeGroups(operation, requiredBy(threshold))}</div></td>
 </tr>
 `;
 }

@@ -89,6 +89,7 @@ meter::-webkit-meter-bar{background:var(--barTrack);border:0;border-radius:4px;h
 meter::-webkit-meter-optimum-value,meter::-webkit-meter-suboptimum-value,meter::-webkit-meter-even-less-good-value{background:var(--bar);border-radius:4px}
 meter::-moz-meter-bar{background:var(--bar)}
 .badge{display:inline-block;margin-top:4px;font-size:11.5px;font-weight:600;border-radius:10px;padding:0 8px;color:var(--page);background:var(--untestedInk)}
+.outcomes{content-visibility:auto;contain-intrinsic-size:auto 320px}
 .group{margin:0 0 8px}
 .group:last-child{margin-bottom:0}
 .group-name{font-size:11px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);margin:0 0 3px}
