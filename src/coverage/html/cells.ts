@@ -34,7 +34,7 @@ export function outcomeGroups(operation: KmsOperationCoverage, isRequired: Requi
 
 function outcomeCell(outcome: KmsOutcomeCoverage, required: boolean): Markup {
   const title = html`<span class="title">${mark(outcome.tested)}<span>${wrappableName(cellName(outcome))}</span></span>${cellDetail(outcome)}`;
-  const tag = required ? html` <span class="required" title="a threshold requires this outcome">required</span>` : undefined;
+  const tag = required ? html` <span class="required" title="a threshold names this outcome or its exception">required</span>` : undefined;
   if (!outcome.tested) {
     return html`<li class="cell untested" data-outcome="${outcome.id}">${title}<span class="reach">never tested${tag}</span></li>`;
   }

@@ -88,13 +88,13 @@ meter{border-radius:4px;background:var(--barTrack)}
 meter::-webkit-meter-bar{background:var(--barTrack);border:0;border-radius:4px;height:100%}
 meter::-webkit-meter-optimum-value,meter::-webkit-meter-suboptimum-value,meter::-webkit-meter-even-less-good-value{background:var(--bar);border-radius:4px}
 meter::-moz-meter-bar{background:var(--bar)}
-.badge{display:inline-block;margin-top:4px;font-size:11.5px;font-weight:600;border-radius:10px;padding:0 8px;color:var(--page);background:var(--untestedInk)}
+.badge{display:inline-block;margin-top:4px;font-size:11px;font-weight:600;white-space:nowrap;border-radius:10px;padding:0 6px;color:var(--page);background:var(--untestedInk)}
 .outcomes{content-visibility:auto;contain-intrinsic-size:auto 320px}
 .group{margin:0 0 8px}
 .group:last-child{margin-bottom:0}
 .group-name{font-size:11px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);margin:0 0 3px}
-.cells{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(190px,1fr));gap:6px}
-.cell{border-radius:6px;padding:5px 8px;min-width:0;font-size:12.5px}
+.cells{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:6px}
+.cell{border-radius:6px;padding:5px 7px;min-width:0;font-size:12.5px}
 .cell.tested{background:var(--testedCell);border:1px solid var(--testedEdge)}
 .cell.untested{background:var(--untestedCell);border:1px dashed var(--untestedEdge)}
 .cell:has(details[open]){grid-column:1/-1}
@@ -109,8 +109,8 @@ meter::-moz-meter-bar{background:var(--bar)}
 .reach{display:block;padding-left:18px}
 .tested .reach{color:var(--testedInk)}
 .untested .reach{color:var(--untestedInk)}
-.tested summary .reach::after{content:" \\25B8"}
-.tested details[open] summary .reach::after{content:" \\25BE"}
+.tested summary .reach::before{content:"\\25B8\\a0"}
+.tested details[open] summary .reach::before{content:"\\25BE\\a0"}
 .required{font-size:11px;font-weight:600;color:var(--required);border:1px solid var(--required);border-radius:8px;padding:0 5px;white-space:nowrap}
 .tests{margin:6px 0 2px;padding:6px 0 0 34px;border-top:1px solid var(--testedEdge)}
 .tests li{margin:0 0 2px}
