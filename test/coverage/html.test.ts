@@ -10,7 +10,7 @@ import { thresholdsMissingReport } from './fixtures/thresholdsMissing';
 
 /** The markup of one operation's row, by its name. */
 function rowOf(page: string, operation: string): string {
-  const start = page.indexOf(`<tr data-operation="${escapeHtml(operation)}">`);
+  const start = page.indexOf(`<tr data-operation="${escapeHtml(operation)}" `);
   if (start < 0) throw new Error(`no row for ${operation}`);
   return page.slice(start, page.indexOf('</tr>', start));
 }
@@ -81,6 +81,15 @@ describe('the coverage page (renderCoverageHtml)', () => {
     expect(decrypt).toMatch(/data-outcome="KMSInvalidStateException@PendingDeletion">.*?Pending<wbr>Deletion.*?KMS<wbr>Invalid<wbr>State<wbr>Exception.*?never tested/);
   });
 
+  test('a jump list links to each operation\'s row, in the table\'s order', () => {
+    const links = [...small.matchAll(/<a href="#([^"]+)">([^ ]+) <span class="muted">(\d+\/\d+)<\/span><\/a>/g)].map((match) => match.slice(1));
+    expect(links).toEqual([
+      ['operation-Encrypt', 'Encrypt', '1/4'],
+      ['operation-Decrypt', 'Decrypt', '3/5'],
+    ]);
+    for (const [anchor] of links) expect(countOf(small, `id="${anchor ?? ''}"`)).toBe(1);
+  });
+
   test('outcomes are grouped by source, in the schema order', () => {
     const decrypt = rowOf(small, 'Decrypt');
     const groups = [...decrypt.matchAll(/<div class="group-name" aria-hidden="true">([^<]+)</g)].map((match) => match[1]);
@@ -125,7 +134,7 @@ describe('the coverage page (renderCoverageHtml)', () => {
   });
 
   test('the page is self-contained: no script, no external reference, and a CSP that allows exactly its stylesheet', () => {
-    expect(renderCoverageHtml(appReport)).not.toMatch(/<script|<link|<img|<iframe|src=|href=|url\(|@import/i);
+    expect(renderCoverageHtml(appReport)).not.toMatch(/<script|<link|<img|<iframe|src=|href="[^#]|url\(|@import/i);
     const style = /<style>([\s\S]*)<\/style>/.exec(small)?.[1] ?? '';
     const hash = createHash('sha256').update(style).digest('base64');
     expect(small).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'">`);

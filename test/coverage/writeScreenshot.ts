@@ -14,13 +14,13 @@ async function main(): Promise<void> {
     const opened = await openReport(await launched.newContext(), appReport);
     // Open a tested cell, so the picture shows how a cell names the tests that reached it.
     await opened.page.locator('[data-operation="Decrypt"] [data-outcome="InvalidCiphertextException"] summary').click();
-    // The header and the first two operations: enough to read at README width. A tall viewport
-    // first, so every row is laid out (off-screen rows skip layout until scrolled to).
-    await opened.page.setViewportSize({ width: 1280, height: 4000 });
+    // The header and the first two operations: enough to read at README width. The click
+    // scrolled; bounding boxes are relative to the window, so measure from the top.
+    await opened.page.evaluate('window.scrollTo(0, 0)');
     const secondRow = await opened.page.locator('tbody tr').nth(1).boundingBox();
     if (!secondRow) throw new Error('the page has fewer than two operations');
     const target = path.join(__dirname, '../../docs/images/coverage-report.png');
-    await opened.page.screenshot({ path: target, clip: { x: 0, y: 0, width: 1280, height: Math.ceil(secondRow.y + secondRow.height + 12) } });
+    await opened.page.screenshot({ path: target, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.ceil(secondRow.y + secondRow.height + 12) } });
     await opened.close();
     console.log(`wrote ${path.relative(process.cwd(), target)}`);
   } finally {

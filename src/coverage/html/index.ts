@@ -52,7 +52,8 @@ const byGapThenName = (a: KmsOperationCoverage, b: KmsOperationCoverage): number
 
 function operationTable(report: KmsCoverageReport): Markup {
   const operations = [...report.operations].sort(byGapThenName);
-  return html`<p class="legend"><span class="cell tested">${mark(true)}&nbsp;tested: open it for the tests</span><span class="cell untested">${mark(false)}&nbsp;never tested</span><span class="muted">Operations with the most untested outcomes first.</span></p>
+  return html`<nav class="jump" aria-label="Operations"><span class="muted">Jump to</span> ${operations.map((operation) => html`<a href="#${anchorOf(operation.operation)}">${operation.operation} <span class="muted">${operation.tested}/${operation.total}</span></a>`)}</nav>
+<p class="legend"><span class="cell tested">${mark(true)}&nbsp;tested: open it for the tests</span><span class="cell untested">${mark(false)}&nbsp;never tested</span><span class="muted">Operations with the most untested outcomes first.</span></p>
 <table>
 <caption>Every outcome AWS KMS can answer for each operation your application code called, and whether a test met it</caption>
 <colgroup><col class="operation"><col class="count"><col></colgroup>
@@ -65,13 +66,16 @@ ${operations.map((operation) => operationRow(operation, thresholdFor(report.thre
 
 function operationRow(operation: KmsOperationCoverage, threshold: KmsCoverageThreshold | undefined): Markup {
   const missing = threshold !== undefined && !threshold.met;
-  return html`<tr data-operation="${operation.operation}">
-<th scope="row">${wrappableName(operation.operation)}${missing ? html`<br><span class="badge">threshold missing</span>` : undefined}</th>
-<td class="count"><strong>${operation.tested}</strong> <span class="muted">of ${operation.total}</span>${meter(operation.tested, operation.total, operation.operation)}</td>
-<td><div class="outcomes">${outcomeGroups(operation, requiredBy(threshold))}</div></td>
+  return html`<tr data-operation="${operation.operation}" id="${anchorOf(operation.operation)}">
+<th scope="row"><div class="pinned">${wrappableName(operation.operation)}${missing ? html`<br><span class="badge">threshold missing</span>` : undefined}</div></th>
+<td class="count"><div class="pinned"><strong>${operation.tested}</strong> <span class="muted">of ${operation.total}</span>${meter(operation.tested, operation.total, operation.operation)}</div></td>
+<td>${outcomeGroups(operation, requiredBy(threshold))}</td>
 </tr>
 `;
 }
+
+/** The row's fragment id: operation names are identifiers, but the report is data, so encode it anyway. */
+const anchorOf = (operation: string): string => `operation-${encodeURIComponent(operation)}`;
 
 const thresholdFor = (thresholds: readonly KmsCoverageThreshold[], operation: string): KmsCoverageThreshold | undefined =>
   thresholds.find((threshold) => threshold.operation === operation);

@@ -77,11 +77,16 @@ h2{font-size:16px;margin:0 0 6px}
 code{font:12.5px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 table{width:100%;border-collapse:collapse;table-layout:fixed;background:var(--page)}
 caption{text-align:left;padding:0 0 8px;color:var(--muted)}
-thead th{text-align:left;font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);border-bottom:2px solid var(--rule);padding:6px 8px}
+thead th{position:sticky;top:0;z-index:1;background:var(--page);text-align:left;font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);border-bottom:2px solid var(--rule);padding:6px 8px}
 tbody th,tbody td{vertical-align:top;border-bottom:1px solid var(--rule);padding:10px 8px}
 col.operation{width:140px}
 col.count{width:100px}
 tbody th{text-align:left;font-weight:600;overflow-wrap:break-word}
+tbody tr{scroll-margin-top:36px}
+.pinned{position:sticky;top:40px}
+.jump{display:flex;flex-wrap:wrap;gap:4px 14px;margin:16px 0 0}
+.jump a{color:var(--ink);text-decoration:none;border-bottom:1px dotted var(--muted)}
+.jump a:hover,.jump a:focus-visible{border-bottom-style:solid}
 .count strong{font-size:16px}
 .count meter{width:100%;height:8px;display:block;margin-top:6px}
 meter{border-radius:4px;background:var(--barTrack)}
@@ -89,7 +94,6 @@ meter::-webkit-meter-bar{background:var(--barTrack);border:0;border-radius:4px;h
 meter::-webkit-meter-optimum-value,meter::-webkit-meter-suboptimum-value,meter::-webkit-meter-even-less-good-value{background:var(--bar);border-radius:4px}
 meter::-moz-meter-bar{background:var(--bar)}
 .badge{display:inline-block;margin-top:4px;font-size:11px;font-weight:600;white-space:nowrap;border-radius:10px;padding:0 6px;color:var(--page);background:var(--untestedInk)}
-.outcomes{content-visibility:auto;contain-intrinsic-size:auto 320px}
 .group{margin:0 0 8px}
 .group:last-child{margin-bottom:0}
 .group-name{font-size:11px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);margin:0 0 3px}
