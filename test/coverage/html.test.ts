@@ -3,7 +3,7 @@ import { renderCoverageHtml } from '../../src/coverage/html';
 import { escapeHtml } from '../../src/coverage/html/escape';
 import type { KmsCoverageReport } from '../../src/coverage/schema';
 import { appReport } from './fixtures/app';
-import { report } from './fixtures/build';
+import { operation, outcome, report } from './fixtures/build';
 import { largeReport } from './fixtures/large';
 import { injectedTestName, smallReport } from './fixtures/small';
 import { thresholdsMissingReport } from './fixtures/thresholdsMissing';
@@ -63,6 +63,30 @@ describe('the coverage page (renderCoverageHtml)', () => {
     expect(countOf(page, '<tr data-operation=')).toBe(coverage.operations.length);
   });
 
+  test.each([
+    ['small', smallReport],
+    ['with thresholds missing', thresholdsMissingReport],
+    ['realistic', appReport],
+    ['large', largeReport()],
+  ])('the %s fixture is a report the reporters could write: sums add up, tests sorted by file then name, each once', (_, coverage: KmsCoverageReport) => {
+    const outcomes = coverage.operations.flatMap((operation) => operation.outcomes);
+    expect(coverage.summary).toEqual({
+      ...coverage.summary,
+      operations: coverage.operations.length,
+      outcomes: outcomes.length,
+      tested: outcomes.filter((outcome) => outcome.tested).length,
+      applicationCalls: outcomes.reduce((sum, outcome) => sum + outcome.calls, 0),
+    });
+    for (const operation of coverage.operations) {
+      expect([operation.tested, operation.total]).toEqual([operation.outcomes.filter((outcome) => outcome.tested).length, operation.outcomes.length]);
+    }
+    for (const outcome of outcomes) {
+      const keys = outcome.tests.map((test) => `${test.file}\u0000${test.name}`);
+      expect(keys).toEqual([...new Set(keys)].sort());
+      expect(outcome.tested).toBe(outcome.tests.length > 0);
+    }
+  });
+
   test('the header gives the totals: outcomes tested of all, the share rounded down, operations, and both kinds of calls', () => {
     expect(small).toContain('<dd>44% <span class="muted">· 4 of 9</span></dd>');
     expect(small).toContain('<dt>Operations</dt><dd>2</dd>');
@@ -72,13 +96,24 @@ describe('the coverage page (renderCoverageHtml)', () => {
     expect(renderCoverageHtml({ ...smallReport, summary: { ...smallReport.summary, tested: 199, outcomes: 200 } })).toContain('<dd>99%');
   });
 
-  test('a tested cell lists each test that reached it with its file; an untested one says it was never tested', () => {
+  test('a tested cell lists each test that reached it under its file; an untested one says it was never tested', () => {
     const decrypt = rowOf(small, 'Decrypt');
-    const success = decrypt.slice(decrypt.indexOf('data-outcome="Success"'), decrypt.indexOf('</li></ol>'));
+    const success = decrypt.slice(decrypt.indexOf('data-outcome="Success"'), decrypt.indexOf('</details>'));
     expect(success).toContain('2 tests · 3 calls');
-    expect(success).toContain('<span class="test-name">decryptSecret opens what encryptSecret sealed</span> <span class="file">test/secrets.test.ts</span>');
-    expect(success).toContain(`<span class="test-name">${escapeHtml(injectedTestName)}</span>`);
+    expect(success).toContain(
+      `<div class="tests"><div class="file">test/secrets.test.ts</div><ul><li>${escapeHtml(injectedTestName)}</li><li>decryptSecret opens what encryptSecret sealed</li></ul></div>`,
+    );
     expect(decrypt).toMatch(/data-outcome="KMSInvalidStateException@PendingDeletion">.*?Pending<wbr>Deletion.*?KMS<wbr>Invalid<wbr>State<wbr>Exception.*?never tested/);
+  });
+
+  test('tests from several files are listed under each file, in the report\'s order', () => {
+    const tests = [
+      { file: 'test/a.test.ts', name: 'one' },
+      { file: 'test/a.test.ts', name: 'two' },
+      { file: 'test/b.test.ts', name: 'three' },
+    ];
+    const page = renderCoverageHtml(report([operation('Sign', [outcome('success', 'Success', tests)])]));
+    expect(page).toContain('<div class="tests"><div class="file">test/a.test.ts</div><ul><li>one</li><li>two</li></ul><div class="file">test/b.test.ts</div><ul><li>three</li></ul></div>');
   });
 
   test('a jump list links to each operation\'s row, in the table\'s order', () => {

@@ -64,5 +64,13 @@ const plural = (count: number, noun: string): string => `${count} ${noun}${count
 
 const reach = (outcome: KmsOutcomeCoverage): string => `${plural(outcome.tests.length, 'test')} · ${plural(outcome.calls, 'call')}`;
 
-const testList = (tests: readonly KmsCoverageTestRef[]): Markup =>
-  html`<ol class="tests">${tests.map((test) => html`<li><span class="test-name">${test.name}</span> <span class="file">${test.file}</span></li>`)}</ol>`;
+/** The tests under their files: the report sorts them by file then name, and a file is named once. */
+function testList(tests: readonly KmsCoverageTestRef[]): Markup {
+  const byFile = new Map<string, string[]>();
+  for (const test of tests) {
+    const names = byFile.get(test.file);
+    if (names) names.push(test.name);
+    else byFile.set(test.file, [test.name]);
+  }
+  return html`<div class="tests">${[...byFile].map(([file, names]) => html`<div class="file">${file}</div><ul>${names.map((name) => html`<li>${name}</li>`)}</ul>`)}</div>`;
+}

@@ -116,9 +116,10 @@ meter::-moz-meter-bar{background:var(--bar)}
 .tested summary .reach::before{content:"\\25B8\\a0"}
 .tested details[open] summary .reach::before{content:"\\25BE\\a0"}
 .required{font-size:11px;font-weight:600;color:var(--required);border:1px solid var(--required);border-radius:8px;padding:0 5px;white-space:nowrap}
-.tests{margin:6px 0 2px;padding:6px 0 0 34px;border-top:1px solid var(--testedEdge)}
+.tests{margin:6px 0 2px;padding:6px 0 0 18px;border-top:1px solid var(--testedEdge)}
+.tests .file{color:var(--muted);font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+.tests ul{margin:2px 0 6px;padding-left:18px}
 .tests li{margin:0 0 2px}
-.tests .file{color:var(--muted)}
 .test-code{margin-top:14px}
 footer{padding-bottom:24px;color:var(--muted);font-size:12px}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
