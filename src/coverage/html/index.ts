@@ -1,5 +1,5 @@
 import type { KmsCoverageReport, KmsCoverageThreshold, KmsOperationCoverage } from '../schema';
-import { outcomeGroups, mark, type RequiredTest } from './cells';
+import { outcomeGroups, type RequiredTest } from './cells';
 import { html, trustedMarkup, wrappableName, type Markup } from './escape';
 import { meter, reportHeader, testCodeOnly } from './header';
 import { stylesheet, stylesheetHash } from './styles';
@@ -53,7 +53,7 @@ const byGapThenName = (a: KmsOperationCoverage, b: KmsOperationCoverage): number
 function operationTable(report: KmsCoverageReport): Markup {
   const operations = [...report.operations].sort(byGapThenName);
   return html`<nav class="jump" aria-label="Operations"><span class="muted">Jump to</span> ${operations.map((operation) => html`<a href="#${anchorOf(operation.operation)}">${operation.operation} <span class="muted">${operation.tested}/${operation.total}</span></a>`)}</nav>
-<p class="legend"><span class="cell tested">${mark(true)}&nbsp;tested: open it for the tests</span><span class="cell untested">${mark(false)}&nbsp;never tested</span><span class="muted">Operations with the most untested outcomes first.</span></p>
+<p class="legend"><span class="cell tested"><span class="mark" aria-hidden="true">✓</span>&nbsp;tested: open it for the tests</span><span class="cell untested"><span class="mark" aria-hidden="true">✗</span>&nbsp;never tested</span><span class="muted">Operations with the most untested outcomes first.</span></p>
 <table>
 <caption>Every outcome AWS KMS can answer for each operation your application code called, and whether a test met it</caption>
 <colgroup><col class="operation"><col class="count"><col></colgroup>
