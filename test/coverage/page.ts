@@ -18,16 +18,20 @@ export interface OpenedReport {
 }
 
 /**
- * Writes the page to a fresh temp dir and opens it at 1280 px wide; `close` removes both. Pages
+ * Writes the page to a fresh temp dir and opens it 1280 px wide (900 high unless told); `close` removes both. Pages
  * share one browser context: the single-process Chromium of `@sparticuz/chromium` exits when a
  * context closes.
  */
-export async function openReport(context: BrowserContext, report: KmsCoverageReport, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<OpenedReport> {
+export async function openReport(
+  context: BrowserContext,
+  report: KmsCoverageReport,
+  options: { colorScheme?: 'light' | 'dark'; height?: number } = {},
+): Promise<OpenedReport> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'kms-fake-coverage-'));
   const file = path.join(directory, 'index.html');
   fs.writeFileSync(file, renderCoverageHtml(report));
   const page = await context.newPage();
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.setViewportSize({ width: 1280, height: options.height ?? 900 });
   await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light' });
   const requests: string[] = [];
   const errors: string[] = [];
