@@ -88,7 +88,7 @@ describe('the coverage page (renderCoverageHtml)', () => {
   });
 
   test('the header gives the totals: outcomes tested of all, the share rounded down, operations, and both kinds of calls', () => {
-    expect(small).toContain('<dd>44% <span class="muted">· 4 of 9</span></dd>');
+    expect(small).toContain('<dd>44% <span class="muted">· 4 of 9</span><meter min="0" max="9" value="4" aria-label="All operations: 4 of 9 outcomes tested"></meter></dd>');
     expect(small).toContain('<dt>Operations</dt><dd>2</dd>');
     expect(small).toContain('<dt>Application calls</dt><dd>7</dd>');
     expect(small).toContain('<dt>Test-code calls</dt><dd>3 <span class="muted">not counted</span></dd>');
@@ -165,7 +165,7 @@ describe('the coverage page (renderCoverageHtml)', () => {
     const empty = renderCoverageHtml(report([]));
     expect(empty).toContain('No application code called KMS in this run');
     expect(empty).not.toContain('<table');
-    expect(empty).toContain('<dd>– <span class="muted">· 0 of 0</span></dd>');
+    expect(empty).toContain('<dd>– <span class="muted">· 0 of 0</span><meter min="0" max="1" value="0"');
   });
 
   test('the page is self-contained: no script, no external reference, and a CSP that allows exactly its stylesheet', () => {

@@ -27,7 +27,7 @@ export function reportHeader(report: KmsCoverageReport): Markup {
   const { summary } = report;
   return html`<h1>KMS outcome coverage</h1>
 <dl class="totals">
-<div class="headline"><dt>Outcomes tested</dt><dd>${percentOf(summary.tested, summary.outcomes)} <span class="muted">· ${summary.tested} of ${summary.outcomes}</span></dd>${meter(summary.tested, summary.outcomes, 'Outcomes tested')}</div>
+<div class="headline"><dt>Outcomes tested</dt><dd>${percentOf(summary.tested, summary.outcomes)} <span class="muted">· ${summary.tested} of ${summary.outcomes}</span>${meter(summary.tested, summary.outcomes, 'All operations')}</dd></div>
 <div><dt>Operations</dt><dd>${summary.operations}</dd></div>
 <div><dt>Application calls</dt><dd>${summary.applicationCalls}</dd></div>
 <div><dt>Test-code calls</dt><dd>${summary.testCodeCalls} <span class="muted">not counted</span></dd></div>
