@@ -18,9 +18,9 @@ export interface OpenedReport {
 }
 
 /**
- * Writes the page to a fresh temp dir and opens it 1280 px wide (900 high unless told); `close` removes both. Pages
- * share one browser context: the single-process Chromium of `@sparticuz/chromium` exits when a
- * context closes.
+ * Writes the page to a fresh temp dir and opens it 1280 px wide (900 high unless told); `close`
+ * removes both, and so does a failure to open. Pages share one browser context: the
+ * single-process Chromium of `@sparticuz/chromium` exits when a context closes.
  */
 export async function openReport(
   context: BrowserContext,
@@ -28,11 +28,29 @@ export async function openReport(
   options: { colorScheme?: 'light' | 'dark'; height?: number } = {},
 ): Promise<OpenedReport> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'kms-fake-coverage-'));
-  const file = path.join(directory, 'index.html');
-  fs.writeFileSync(file, renderCoverageHtml(report));
+  const removeDirectory = () => fs.rmSync(directory, { recursive: true, force: true });
+  try {
+    const file = path.join(directory, 'index.html');
+    fs.writeFileSync(file, renderCoverageHtml(report));
+    const opened = await openFile(context, pathToFileURL(file).href, options);
+    return {
+      ...opened,
+      async close() {
+        try {
+          await opened.page.close();
+        } finally {
+          removeDirectory();
+        }
+      },
+    };
+  } catch (error) {
+    removeDirectory();
+    throw error;
+  }
+}
+
+async function openFile(context: BrowserContext, url: string, options: { colorScheme?: 'light' | 'dark'; height?: number }): Promise<Omit<OpenedReport, 'close'>> {
   const page = await context.newPage();
-  await page.setViewportSize({ width: 1280, height: options.height ?? 900 });
-  await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light' });
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
@@ -40,16 +58,13 @@ export async function openReport(
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
-  const url = pathToFileURL(file).href;
-  await page.goto(url);
-  return {
-    page,
-    url,
-    requests,
-    errors,
-    async close() {
-      await page.close();
-      fs.rmSync(directory, { recursive: true, force: true });
-    },
-  };
+  try {
+    await page.setViewportSize({ width: 1280, height: options.height ?? 900 });
+    await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light' });
+    await page.goto(url);
+  } catch (error) {
+    await page.close().catch(() => undefined);
+    throw error;
+  }
+  return { page, url, requests, errors };
 }
