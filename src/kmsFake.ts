@@ -1,18 +1,12 @@
 import { explainAccess } from './backend/access/explain';
 import { accessSettingsOf, callerOption } from './backend/access/settings';
-import { createClock, createDueList } from './backend/clock';
 import { rescheduleAll } from './backend/deletion';
 import { kmsActionNamed } from './backend/operations';
-import { createEntropy } from './backend/entropy';
 import { loadFixture, type Fixture } from './backend/fixtures';
 import { CLOSED, type Core } from './backend/core';
-import { openStateDirectory } from './backend/persist/stateDirectory';
 import { restoreSnapshot, takeSnapshot, type StoreSnapshot } from './backend/snapshot';
-import { createStore } from './backend/store';
-import { createCallLog, createOverrides, type CallLog, type CommandClass, type KmsCall, type Overrides } from './calls';
-import { createFakeTransport, type ObservableTransport } from './fakeTransport';
-import { createFaults, type FaultHandle, type FaultOptions, type Faults } from './faults';
-import { overrideStub, type OverrideStub } from './overrideStub';
+import { assembleFake, registerParts } from './fakeParts';
+import type { ObservableTransport } from './fakeTransport';
 import { readFixtureFile } from './fixtureFile';
 import { usageError } from './errors';
 import { KMS_FAKE_BRAND } from './brand';
@@ -22,33 +16,18 @@ import type { ClientClass, InstallOptions } from './plugin/install';
 import { getKmsFakePlugin } from './plugin/kmsFakeMiddleware';
 import type { KmsFakePlugin } from './plugin/stack';
 import type { KmsFakeServer, KmsFakeServerOptions } from './server/listen';
-import { checkAccessOptions, checkOptions, transientDelaysOf, type KmsAccessExplanation, type KmsFakeAccessOptions, type KmsFakeAttachOptions, type KmsFakeOptions, type KmsFakePluginOptions } from './options';
+import { KmsFakeTestDouble } from './testDouble';
+import { checkAccessOptions, checkOptions, type KmsAccessExplanation, type KmsFakeAccessOptions, type KmsFakeAttachOptions, type KmsFakeOptions, type KmsFakePluginOptions } from './options';
 
 export type { KmsAccessExplanation, KmsFakeAccessOptions, KmsFakeAttachOptions, KmsFakeOptions, KmsFakePluginOptions, KmsFakeTransientDelays, KmsPolicyDocument, KmsPolicyStatement } from './options';
 export type { HasMiddlewareStack } from './plugin/bindings';
+export { partsOf, type KmsFakeParts } from './fakeParts';
 
 /** The whole state of a fake at one moment, for {@link KmsFake.rollback}. */
 export interface KmsFakeSnapshot {
   readonly store: StoreSnapshot;
   /** How far `advanceTime` had moved the fake clock. */
   readonly clockOffset: number;
-}
-
-/** @internal What the server and its dashboard reach of one fake: its core, endpoint, transport and call history. */
-export interface KmsFakeParts {
-  readonly core: Core;
-  readonly endpoint: Endpoint;
-  readonly transport: ObservableTransport;
-  readonly log: CallLog;
-}
-
-const partsOfFake = new WeakMap<KmsFake, KmsFakeParts>();
-
-/** @internal Not part of the public API: the server adapter (over the same protocol layer) reads a fake through this. */
-export function partsOf(kms: KmsFake): KmsFakeParts {
-  const parts = partsOfFake.get(kms);
-  if (!parts) throw usageError('not a KmsFake');
-  return parts;
 }
 
 /** Snapshots this module made: anything else handed to `rollback` is misuse, caught before it touches the state. */
@@ -66,7 +45,7 @@ const snapshots = new WeakSet<KmsFakeSnapshot>();
  * const { KeyMetadata } = await client.send(new CreateKeyCommand({}));
  * ```
  */
-export class KmsFake {
+export class KmsFake extends KmsFakeTestDouble {
   /** The account every request lands in. */
   readonly accountId: string;
   /** Lets the matchers and the client-mock entries recognise a fake without loading this module. */
@@ -76,39 +55,17 @@ export class KmsFake {
   readonly #options: KmsFakeOptions;
   readonly #core: Core;
   readonly #endpoint: Endpoint;
-  readonly #log: CallLog;
-  readonly #overrides: Overrides = createOverrides();
-  readonly #faults: Faults;
   readonly #transport: ObservableTransport;
   readonly #bindings: ReturnType<typeof createClientBindings>;
 
   constructor(options: KmsFakeOptions = {}) {
     checkOptions(options);
+    const parts = assembleFake(options);
+    super(parts);
     this.#options = options;
-    this.#log = createCallLog(options.callHistoryLimit ?? 10_000);
-    this.accountId = options.accountId ?? '111122223333';
-    const seeded = (stream: string) => createEntropy(options.seed === undefined ? undefined : `${options.seed}:${stream}`);
-    const chance = seeded('faults');
-    this.#faults = createFaults(() => Buffer.from(chance.bytes(4)).readUInt32BE() / 2 ** 32);
-    this.#core = {
-      store: createStore(),
-      clock: createClock(options.clock),
-      due: createDueList(),
-      entropy: createEntropy(options.seed),
-      epoch: { current: 0 },
-      delays: transientDelaysOf(options.transientDelays),
-      access: accessSettingsOf(options.authorization, options.identityPolicies),
-    };
-    this.#endpoint = {
-      accountId: this.accountId,
-      defaultRegion: options.defaultRegion ?? 'us-east-1',
-      requestId: seeded('requests').uuid,
-      ...(options.principal !== undefined && { principal: options.principal }),
-    };
-    const { stateDirectory } = options;
-    if (stateDirectory !== undefined) this.#core.persistence = openStateDirectory(this.#core, stateDirectory, { seeded: options.seed !== undefined });
-    this.#transport = createFakeTransport(this.#core, this.#endpoint, this.#log, this.#overrides, this.#faults);
-    partsOfFake.set(this, { core: this.#core, endpoint: this.#endpoint, transport: this.#transport, log: this.#log });
+    this.accountId = parts.endpoint.accountId;
+    ({ core: this.#core, endpoint: this.#endpoint, transport: this.#transport } = parts);
+    registerParts(this, parts);
     this.#bindings = createClientBindings(this.#endpoint.defaultRegion, (region, principal) =>
       this.plugin({ ...(region !== undefined && { region }), ...(principal !== undefined && { principal }) }),
     );
@@ -303,64 +260,6 @@ export class KmsFake {
     this.#core.persistence?.commit();
   }
 
-  /** Every `send` answered by this fake, oldest first, with input, output or error, region and time. */
-  calls(): readonly KmsCall[] {
-    return this.#log.all();
-  }
-
-  /**
-   * The calls of one command, optionally only those whose input contains `partialInput`.
-   *
-   * @example
-   * ```ts
-   * expect(kms.commandCalls(DecryptCommand, { KeyId: 'alias/app' })).toHaveLength(1);
-   * ```
-   */
-  commandCalls<Input extends object>(command: CommandClass<Input>, partialInput?: Partial<Input>): KmsCall<Input>[] {
-    return this.#log.ofCommand(command.name, partialInput) as unknown as KmsCall<Input>[];
-  }
-
-  /**
-   * Overrides one command (optionally only for inputs containing `partialInput`); every other
-   * call keeps the fake's real behaviour.
-   *
-   * @example
-   * ```ts
-   * kms.on(DecryptCommand).rejectsOnce('KMSInvalidStateException');
-   * ```
-   */
-  on<Input extends object, Output extends object = Record<string, unknown>>(
-    command: CommandClass<Input>,
-    partialInput?: Partial<Input>,
-  ): OverrideStub<Input, Output> {
-    return overrideStub<Input, Output>(this.#overrides.add(command.name, partialInput));
-  }
-
-  /**
-   * Injects a fault per attempt, inside the SDK's retry loop (see {@link FaultOptions}).
-   *
-   * @example
-   * ```ts
-   * kms.injectFault({ error: 'ThrottlingException', command: EncryptCommand, times: 1 });
-   * ```
-   */
-  injectFault(options: FaultOptions): FaultHandle {
-    return this.#faults.add(options);
-  }
-
-  /**
-   * Empties the call history only; keys, overrides and faults stay.
-   *
-   * @example
-   * ```ts
-   * kms.resetHistory();
-   * expect(kms.calls()).toHaveLength(0);
-   * ```
-   */
-  resetHistory(): void {
-    this.#log.clear();
-  }
-
   /** The fake's current time. */
   now(): Date {
     return this.#core.clock.now();
@@ -412,9 +311,7 @@ export class KmsFake {
     this.#core.epoch.current += 1;
     this.#core.store.reset();
     this.#core.due.clear();
-    this.#log.clear();
-    this.#overrides.clear();
-    this.#faults.clear();
+    this.clearTestDouble();
     this.#core.persistence?.commit();
   }
 
