@@ -41,7 +41,7 @@ describe('principals with authorization: enforce', () => {
   });
 });
 
-describe('the principals option is checked', () => {
+describe("listen's options are checked", () => {
   it.each([
     ['not an object', 'arn:aws:iam::111122223333:role/app', /principals must be an object/],
     ['an ARN that names no IAM principal', { AKIAEXAMPLE: 'arn:aws:s3:::bucket' }, /principals\[AKIAEXAMPLE\]: principal must be an IAM principal ARN/],
@@ -51,6 +51,16 @@ describe('the principals option is checked', () => {
     const listening = new KmsFake().listen({ principals: given as Record<string, string> });
     await expect(listening).rejects.toThrow(KmsFakeUsageError);
     await expect(listening).rejects.toThrow(message);
+  });
+
+  it.each([
+    [{ port: 70000 }, 'listen: port must be an integer from 0 to 65535, not 70000'],
+    [{ port: 1.5 }, 'listen: port must be an integer from 0 to 65535, not 1.5'],
+    [{ host: '' }, 'listen: host must be a host name or address, not '],
+    [{ log: 'stderr' }, 'listen: log must be a function taking one line'],
+    [{ dashboard: true }, "listen: dashboard must be 'loopback', 'any' or false, not true"],
+  ])('refuses %j with a usage error', async (options, message) => {
+    await expect(new KmsFake().listen(options as object)).rejects.toThrow(`[kms-fake] ${message}`);
   });
 
   it('refuses options it does not know, naming those it does', async () => {
