@@ -187,6 +187,9 @@ describe('secrets', () => {
     const secrets = [plaintext, CiphertextBlob!, dataKey.Plaintext!, dataKey.CiphertextBlob!, material];
     const answers = [await (await get('/dashboard/api/state')).text(), await (await get('/dashboard/api/calls')).text()];
     expect(answers[1]).toContain('ImportKeyMaterial');
+    // A Decrypt that named no key lists the key the ciphertext named (its ARN, from the answer).
+    const decrypt = (JSON.parse(answers[1]!) as DashboardCalls).calls.find((call) => call.operation === 'Decrypt');
+    expect(decrypt?.keyId).toBe(`arn:aws:kms:us-east-1:111122223333:key/${scene.orders}`);
     for (const answer of answers) {
       for (const secret of secrets) {
         for (const form of [Buffer.from(secret).toString('base64'), Buffer.from(secret).toString('hex')]) expect(answer).not.toContain(form);

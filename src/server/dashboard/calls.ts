@@ -104,11 +104,16 @@ function dashboardCall(call: KmsCall, seq: number): DashboardCall {
   };
 }
 
-/** The key a call names: its `KeyId`, an alias call's `TargetKeyId`, or the key CreateKey made. */
+/**
+ * The key a call names: its `KeyId`, an alias call's `TargetKeyId`, else the key its answer names
+ * (the key CreateKey made; the key a Decrypt without `KeyId` found in the ciphertext: its ARN).
+ */
 function keyNamed(call: KmsCall): string | undefined {
   const { KeyId, TargetKeyId } = call.input;
   if (typeof KeyId === 'string') return KeyId;
   if (typeof TargetKeyId === 'string') return TargetKeyId;
   const made = call.output?.KeyMetadata as { KeyId?: unknown } | undefined;
-  return typeof made?.KeyId === 'string' ? made.KeyId : undefined;
+  if (typeof made?.KeyId === 'string') return made.KeyId;
+  const answered = call.output?.KeyId;
+  return typeof answered === 'string' ? answered : undefined;
 }
