@@ -30,7 +30,16 @@ export const scopeIdOf = (scope: Scope): string => `${scope.accountId}/${scope.r
 
 const isMapName = (name: unknown): name is MapName => MAP_NAMES.includes(name as MapName);
 
-/** A record's entry, around the record's text as `encode` made it. */
+/**
+ * A record's text. A key with KMS's default policy (most keys) leaves it out (`null`): it is the
+ * region's one string (keyPolicy.ts), and a third of the key's text.
+ */
+export function recordText(region: RegionState, map: MapName, record: unknown): string {
+  if (map === 'keys' && (record as KeyRecord).policy === defaultKeyPolicy(region)) return encode({ ...(record as KeyRecord), policy: null });
+  return encode(record);
+}
+
+/** A record's entry, around the record's text as `recordText` made it. */
 export const recordEntry = (map: MapName, scopeId: string, name: string, recordDigest: string, recordText: string): string =>
   `${JSON.stringify([map, scopeId, name, recordDigest]).slice(0, -1)},${recordText}]`;
 
@@ -71,16 +80,10 @@ export function applyEntry(core: Core, digests: Digests, entry: unknown): Meta |
     return undefined;
   }
   if (typeof recordDigest !== 'string' || record === null || typeof record !== 'object') throw malformed();
-  if (map === 'keys') shareDefaultPolicy(region, record as KeyRecord);
+  if (map === 'keys' && (record as { policy: unknown }).policy === null) (record as KeyRecord).policy = defaultKeyPolicy(region);
   mapOf(region, map).set(name, record);
   known.set(name, recordDigest);
   return undefined;
-}
-
-/** Keys with KMS's default policy share the region's one string, as keys made by CreateKey do (keyPolicy.ts). */
-function shareDefaultPolicy(region: RegionState, key: KeyRecord): void {
-  const shared = defaultKeyPolicy(region);
-  if (key.policy === shared) key.policy = shared;
 }
 
 /** The entries of one checked line: a journal line holds a list of them. */

@@ -6,7 +6,7 @@ import { rescheduleAll } from '../deletion';
 import type { RegionState } from '../store';
 import { decode, digest, encode, UnreadableRecord } from './codec';
 import { checksummed, lockDirectory, openAppend, readLines, removeIfExists, replaceFile, syncDirectory, type AppendFile } from './files';
-import { applyEntry, digestsOf, entriesOf, MAP_NAMES, mapOf, metaEntry, recordEntry, removalEntry, scopeIdOf, type Digests, type MapName, type Meta } from './records';
+import { applyEntry, digestsOf, entriesOf, MAP_NAMES, mapOf, metaEntry, recordEntry, recordText, removalEntry, scopeIdOf, type Digests, type MapName, type Meta } from './records';
 
 /**
  * A fake's whole state in a directory: a snapshot file and an append-only journal of the records
@@ -24,6 +24,8 @@ const journalName = (generation: number) => `journal-${generation}.log`;
 /** Compact once the journal is this much larger than the snapshot, and at least this large. */
 const COMPACT_RATIO = 2;
 const COMPACT_MIN_BYTES = 1024 * 1024;
+
+const outgrows = (bytes: number, snapshotBytes: number) => bytes > COMPACT_RATIO * snapshotBytes && bytes > COMPACT_MIN_BYTES;
 
 interface Header {
   readonly format: number;
@@ -129,10 +131,15 @@ function recordChanges(core: Core, directory: string, options: StateDirectoryOpt
   };
   core.store.watch({ regionCreated: watchRegion, reset: () => void (rewrite = true) });
 
-  /** The entries for what changed among the touched names, and how to remember them once written. */
-  function changes(): { entries: string[]; remember: (() => void)[] } {
+  /**
+   * The entries for what changed among the touched names, and how to remember them once written;
+   * `undefined` when they would outgrow the snapshot (a new snapshot is then cheaper).
+   */
+  function changes(): { entries: string[]; remember: (() => void)[] } | undefined {
     const entries: string[] = [];
     const remember: (() => void)[] = [];
+    const bound = Math.max(COMPACT_RATIO * snapshotBytes, COMPACT_MIN_BYTES);
+    let size = 0;
     for (const [region, byMap] of touched) {
       const scopeId = scopeIdOf(region.scope);
       for (const [map, names] of byMap) {
@@ -146,10 +153,12 @@ function recordChanges(core: Core, directory: string, options: StateDirectoryOpt
             remember.push(() => known.delete(name));
             continue;
           }
-          const text = encode(value);
+          const text = recordText(region, map, value);
           const recordDigest = digest(text);
           if (known.get(name) === recordDigest) continue;
           entries.push(recordEntry(map, scopeId, name, recordDigest, text));
+          // A change as large as the state (a fixture load, say) is written once, as the new snapshot.
+          if ((size += text.length) > bound) return undefined;
           remember.push(() => known.set(name, recordDigest));
         }
       }
@@ -175,7 +184,7 @@ function recordChanges(core: Core, directory: string, options: StateDirectoryOpt
         for (const map of MAP_NAMES) {
           const known = digestsOf(fresh, scopeId, map);
           for (const [name, value] of mapOf(region, map)) {
-            const text = encode(value);
+            const text = recordText(region, map, value);
             const recordDigest = digest(text);
             known.set(name, recordDigest);
             yield checksummed(recordEntry(map, scopeId, name, recordDigest, text));
@@ -206,14 +215,16 @@ function recordChanges(core: Core, directory: string, options: StateDirectoryOpt
     committing = true;
     try {
       if (rewrite) return compact();
-      const { entries, remember } = changes();
+      const changed = changes();
+      if (!changed) return compact();
+      const { entries, remember } = changed;
       touched = new Map();
       if (entries.length === 0) return;
       const line = checksummed(`[${entries.join(',')}]`);
       journal.append(line);
       for (const done of remember) done();
       journalBytes += Buffer.byteLength(line, 'utf8');
-      if (journalBytes > COMPACT_RATIO * snapshotBytes && journalBytes > COMPACT_MIN_BYTES) compact();
+      if (outgrows(journalBytes, snapshotBytes)) compact();
     } catch (error) {
       // What is on disk is now uncertain: the next commit rewrites it all.
       rewrite = true;
