@@ -9,6 +9,8 @@ import {
   EnableKeyRotationCommand,
   EncryptCommand,
   GenerateMacCommand,
+  GetParametersForImportCommand,
+  ImportKeyMaterialCommand,
   GetKeyPolicyCommand,
   GetKeyRotationStatusCommand,
   ListAliasesCommand,
@@ -31,7 +33,7 @@ import {
 } from '@aws-sdk/client-kms';
 import { randomBytes } from 'node:crypto';
 import { DAY_MS, failure, fakeClient } from '../support/client';
-import { importMaterial } from '../support/importMaterial';
+import { importMaterial, wrap } from '../support/importMaterial';
 import { fixedClock, FIXED_NOW, open, stateDirectory } from './support';
 
 const POLICY = JSON.stringify({
@@ -183,6 +185,22 @@ describe('a state directory across a restart', () => {
     second.kms.close();
     const third = open(directory);
     expect((await third.client.send(new ListKeysCommand({}))).Keys).toEqual([]);
+  });
+
+  it('keeps an import started before the restart, so it completes after it', async () => {
+    const directory = stateDirectory();
+    const first = open(directory);
+    const KeyId = (await first.client.send(new CreateKeyCommand({ Origin: 'EXTERNAL' }))).KeyMetadata!.KeyId!;
+    const params = await first.client.send(new GetParametersForImportCommand({ KeyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' }));
+    first.kms.close();
+    const second = open(directory);
+    await second.client.send(new ImportKeyMaterialCommand({
+      KeyId,
+      ImportToken: params.ImportToken,
+      EncryptedKeyMaterial: wrap(params.PublicKey!, 'RSAES_OAEP_SHA_256', randomBytes(32)),
+      ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE',
+    }));
+    expect((await second.client.send(new DescribeKeyCommand({ KeyId }))).KeyMetadata!.KeyState).toBe('Enabled');
   });
 
   it('keeps the keys a fixture loads', async () => {
