@@ -1,11 +1,13 @@
 import {
   CreateAliasCommand,
+  ConnectCustomKeyStoreCommand,
   CreateCustomKeyStoreCommand,
   CreateGrantCommand,
   CreateKeyCommand,
   DecryptCommand,
   DescribeCustomKeyStoresCommand,
   DescribeKeyCommand,
+  DisconnectCustomKeyStoreCommand,
   EnableKeyRotationCommand,
   EncryptCommand,
   GenerateMacCommand,
@@ -26,6 +28,7 @@ import {
   ScheduleKeyDeletionCommand,
   SignCommand,
   TagResourceCommand,
+  UpdatePrimaryRegionCommand,
   VerifyCommand,
   VerifyMacCommand,
   type CreateKeyCommandInput,
@@ -185,6 +188,44 @@ describe('a state directory across a restart', () => {
     second.kms.close();
     const third = open(directory);
     expect((await third.client.send(new ListKeysCommand({}))).Keys).toEqual([]);
+  });
+
+  it('keeps what the fake clock and repeated calls change in records already stored', async () => {
+    const directory = stateDirectory();
+    const first = open(directory, { clock: fixedClock }, 'us-west-2');
+    const east1 = fakeClient(first.kms, 'us-east-1');
+    const west = first.client;
+    const multi = (await west.send(new CreateKeyCommand({ MultiRegion: true }))).KeyMetadata!.KeyId!;
+    await west.send(new ReplicateKeyCommand({ KeyId: multi, ReplicaRegion: 'us-east-1' }));
+    first.kms.settle();
+    const { CustomKeyStoreId } = await east1.send(new CreateCustomKeyStoreCommand({
+      CustomKeyStoreName: 'hsm', CloudHsmClusterId: 'cluster-1a23b4cdefg', TrustAnchorCertificate: '-----BEGIN CERTIFICATE-----trust-----END CERTIFICATE-----', KeyStorePassword: 'kmsuser-pass',
+    }));
+    await east1.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId }));
+    first.kms.settle();
+    const inStore = (await east1.send(new CreateKeyCommand({ CustomKeyStoreId, Origin: 'AWS_CLOUDHSM' }))).KeyMetadata!.KeyId!;
+    const grant = { KeyId: multi, GranteePrincipal: APP_ROLE, RetiringPrincipal: APP_ROLE, Operations: ['Encrypt' as const], Name: 'again' };
+    await east1.send(new CreateGrantCommand(grant));
+    // Then only calls that change stored records in place, and no read of them before the restart
+    // (a read would write a change the journal had missed): UpdatePrimaryRegion, which ends on the
+    // fake clock; DisconnectCustomKeyStore, which makes the store's keys Unavailable; a CreateGrant
+    // repeated with its name, which adds a token to the grant.
+    await west.send(new UpdatePrimaryRegionCommand({ KeyId: multi, PrimaryRegion: 'us-east-1' }));
+    first.kms.settle();
+    await east1.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId }));
+    const again = await east1.send(new CreateGrantCommand(grant));
+    first.kms.close();
+
+    const second = open(directory, { clock: fixedClock }, 'us-west-2');
+    const east2 = fakeClient(second.kms, 'us-east-1');
+    const metadata = async (client: KMSClient, KeyId: string) => (await client.send(new DescribeKeyCommand({ KeyId }))).KeyMetadata!;
+    expect((await metadata(east2, multi)).MultiRegionConfiguration!.MultiRegionKeyType).toBe('PRIMARY');
+    expect((await metadata(second.client, multi)).MultiRegionConfiguration!.MultiRegionKeyType).toBe('REPLICA');
+    expect((await metadata(second.client, multi)).KeyState).toBe('Enabled');
+    expect((await metadata(east2, inStore)).KeyState).toBe('Unavailable');
+    expect((await east2.send(new DescribeCustomKeyStoresCommand({}))).CustomKeyStores![0]!.ConnectionState).toBe('DISCONNECTED');
+    await east2.send(new RetireGrantCommand({ GrantToken: again.GrantToken! }));
+    expect((await east2.send(new ListGrantsCommand({ KeyId: multi }))).Grants).toEqual([]);
   });
 
   it('keeps an import started before the restart, so it completes after it', async () => {
