@@ -162,6 +162,12 @@ describe('one process per directory', () => {
     );
   });
 
+  it('takes over a lock bearing the pid of this process when no fake of it holds the directory (a server restarted as pid 1)', () => {
+    const directory = stateDirectory();
+    writeFileSync(join(directory, 'lock'), String(process.pid));
+    expect(() => open(directory)).not.toThrow();
+  });
+
   it('takes over the lock of a process that is gone', async () => {
     const directory = stateDirectory();
     const gone = spawnSync(process.execPath, ['-e', '']).pid;

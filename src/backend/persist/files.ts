@@ -1,4 +1,4 @@
-import { closeSync, fdatasyncSync, fsyncSync, ftruncateSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, fsyncSync, ftruncateSync, openSync, readFileSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { usageError } from '../../errors';
 import { digest } from './codec';
@@ -133,25 +133,37 @@ export function removeIfExists(path: string): void {
 const LOCK = 'lock';
 
 /**
+ * The directories this process holds. Process-wide, as the lock is: it tells a lock of a live
+ * fake of this process from a stale one that bears this process's pid by chance (a server that
+ * runs as pid 1 in a container finds the lock its previous container left).
+ */
+const heldHere = new Set<string>();
+
+/**
  * Takes the directory for this process: the lock file holds the owner's pid. A lock whose process
  * is gone (a crash, `kill -9`) is taken over; a live owner, this process included, is refused.
  * Returns the release.
  */
 export function lockDirectory(directory: string): () => void {
   const path = join(directory, LOCK);
+  const held = realpathSync(directory);
+  if (heldHere.has(held)) throw usageError(`the state directory ${directory} is in use by another KmsFake of this process (close() it first): one process per directory`);
   for (let attempt = 0; ; attempt++) {
     try {
       const fd = openSync(path, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      return () => removeIfExists(path);
+      heldHere.add(held);
+      return () => {
+        heldHere.delete(held);
+        removeIfExists(path);
+      };
     } catch (error) {
       if (codeOf(error) !== 'EEXIST' || attempt > 0) throw error;
     }
     const owner = Number(readIfExists(path)?.toString('utf8'));
-    if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
-      const who = owner === process.pid ? 'another KmsFake of this process (close() it first)' : `process ${owner}`;
-      throw usageError(`the state directory ${directory} is in use by ${who}: one process per directory`);
+    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
+      throw usageError(`the state directory ${directory} is in use by process ${owner}: one process per directory`);
     }
     removeIfExists(path);
   }
