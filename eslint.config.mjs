@@ -17,6 +17,20 @@ export default tseslint.config(
     },
   },
   { files: ['src/backend/**/*.ts'], rules: { 'no-restricted-imports': forbid('**/protocol/*', '**/plugin/*', '**/kmsFake', '**/calls', '**/jest/*', '**/vitest/*') } },
+  {
+    // Of the backend, only a state directory's journal (backend/persist) touches the disk.
+    files: ['src/backend/**/*.ts'],
+    ignores: ['src/backend/persist/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['fs', 'node:fs', 'fs/promises', 'node:fs/promises'].map((name) => ({ name, message: 'only src/backend/persist touches the disk' })),
+          patterns: forbid('**/protocol/*', '**/plugin/*', '**/kmsFake', '**/calls', '**/jest/*', '**/vitest/*')[1].patterns,
+        },
+      ],
+    },
+  },
   { files: ['src/crypto/**/*.ts'], rules: { 'no-restricted-imports': forbid('**/backend/*', '**/protocol/*', '**/plugin/*', '**/kmsFake') } },
   { files: ['src/protocol/**/*.ts'], rules: { 'no-restricted-imports': forbid('**/crypto/*', '**/plugin/*', '**/kmsFake') } },
   { files: ['src/plugin/**/*.ts'], rules: { 'no-restricted-imports': forbid('**/backend/*', '**/crypto/*', '**/kmsFake') } },

@@ -40,17 +40,18 @@ export class IndexedMap<V, G extends string = never> extends Map<string, V> {
     return super.get(name);
   }
 
-  override values(): MapIterator<V> {
+  // Typed by Map's own methods, not as MapIterator: that name came with TypeScript 5.6, and older ones read these declarations too.
+  override values(): ReturnType<Map<string, V>['values']> {
     this.#watcher?.(undefined);
     return super.values();
   }
 
-  override entries(): MapIterator<[string, V]> {
+  override entries(): ReturnType<Map<string, V>['entries']> {
     this.#watcher?.(undefined);
     return super.entries();
   }
 
-  override [Symbol.iterator](): MapIterator<[string, V]> {
+  override [Symbol.iterator](): ReturnType<Map<string, V>['entries']> {
     return this.entries();
   }
 

@@ -52,7 +52,7 @@ function answer(core: Core, endpoint: Endpoint, request: WireRequest, requestId:
   const regionName = regionOf(endpoint, request, resolvedRegion);
   const name = operationOf(request);
   try {
-    if (core.persistence?.closed) throw usageError('this KmsFake is closed: its state directory is released');
+    if (core.persistence?.closed) throw usageError('this KmsFake is closed');
     if (name === undefined || !isKmsOperation(name)) throw unknownOperation();
     const op = operationNamed(name);
     if (!op) throw notImplemented(name);

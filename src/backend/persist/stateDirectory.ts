@@ -103,23 +103,17 @@ function skipDrawn(core: Core, drawn: number): void {
   for (let left = drawn - core.entropy.drawn(); left > 0; left -= 1024) core.entropy.bytes(Math.min(left, 1024));
 }
 
-function recordChanges(core: Core, directory: string, options: StateDirectoryOptions, loaded: Loaded, release: () => void): Persistence {
-  let { digests, generation, snapshotBytes, journalBytes } = loaded;
-  const snapshotPath = join(directory, SNAPSHOT);
-  let journal: AppendFile = openAppend(join(directory, journalName(generation)), loaded.journalValidBytes);
-  const metaNow = (): Meta => ({ clockOffset: core.clock.offset, ...(options.seeded && { entropyDrawn: core.entropy.drawn() }) });
-  let writtenMeta = encode(metaNow());
+/** Which names of which maps were read or written since the last commit; `take()` hands them over and starts afresh. */
+function createTracker(store: Core['store']) {
   let touched: Touched = new Map();
+  /** While committing, reads are the commit's own. */
+  let paused = false;
   /** After a reset or rollback (or a failed append), the next commit writes a fresh snapshot instead. */
   let rewrite = false;
-  /** While committing, reads are the commit's own. */
-  let committing = false;
-  let closed = false;
-
   const watchRegion = (region: RegionState) => {
     for (const map of MAP_NAMES) {
       mapOf(region, map).watch((name) => {
-        if (committing) return;
+        if (paused) return;
         let byMap = touched.get(region);
         if (!byMap) touched.set(region, (byMap = new Map<MapName, Set<string> | typeof ALL>()));
         const names = byMap.get(map);
@@ -129,108 +123,135 @@ function recordChanges(core: Core, directory: string, options: StateDirectoryOpt
       });
     }
   };
-  core.store.watch({ regionCreated: watchRegion, reset: () => void (rewrite = true) });
+  store.watch({ regionCreated: watchRegion, reset: () => void (rewrite = true) });
+  return {
+    take(): Touched {
+      const taken = touched;
+      touched = new Map();
+      return taken;
+    },
+    pause: (on: boolean) => void (paused = on),
+    get rewrite() {
+      return rewrite;
+    },
+    set rewrite(on: boolean) {
+      rewrite = on;
+    },
+  };
+}
 
-  /**
-   * The entries for what changed among the touched names, and how to remember them once written;
-   * `undefined` when they would outgrow the snapshot (a new snapshot is then cheaper).
-   */
-  function changes(): { entries: string[]; remember: (() => void)[] } | undefined {
-    const entries: string[] = [];
-    const remember: (() => void)[] = [];
-    const bound = Math.max(COMPACT_RATIO * snapshotBytes, COMPACT_MIN_BYTES);
-    let size = 0;
-    for (const [region, byMap] of touched) {
-      const scopeId = scopeIdOf(region.scope);
-      for (const [map, names] of byMap) {
-        const values = mapOf(region, map);
-        const known = digestsOf(digests, scopeId, map);
-        for (const name of names === ALL ? new Set([...values.keys(), ...known.keys()]) : names) {
-          const value = values.get(name);
-          if (value === undefined) {
-            if (!known.has(name)) continue;
-            entries.push(removalEntry(map, scopeId, name));
-            remember.push(() => known.delete(name));
-            continue;
-          }
-          const text = recordText(region, map, value);
-          const recordDigest = digest(text);
-          if (known.get(name) === recordDigest) continue;
-          entries.push(recordEntry(map, scopeId, name, recordDigest, text));
-          // A change as large as the state (a fixture load, say) is written once, as the new snapshot.
-          if ((size += text.length) > bound) return undefined;
-          remember.push(() => known.set(name, recordDigest));
+interface Changes {
+  readonly entries: string[];
+  /** Records the digests of what the entries wrote, once they are on disk. */
+  readonly remember: (() => void)[];
+}
+
+/**
+ * The entries for what changed among the touched names; `undefined` once they pass `bound`
+ * bytes (a change as large as the state, a fixture load say, is cheaper written as a snapshot).
+ */
+function changedRecords(touched: Touched, digests: Digests, bound: number): Changes | undefined {
+  const changes: Changes = { entries: [], remember: [] };
+  let size = 0;
+  for (const [region, byMap] of touched) {
+    const scopeId = scopeIdOf(region.scope);
+    for (const [map, names] of byMap) {
+      const values = mapOf(region, map);
+      const known = digestsOf(digests, scopeId, map);
+      for (const name of names === ALL ? new Set([...values.keys(), ...known.keys()]) : names) {
+        const value = values.get(name);
+        if (value === undefined) {
+          if (!known.has(name)) continue;
+          changes.entries.push(removalEntry(map, scopeId, name));
+          changes.remember.push(() => known.delete(name));
+          continue;
         }
+        const text = recordText(region, map, value);
+        const recordDigest = digest(text);
+        if (known.get(name) === recordDigest) continue;
+        if ((size += text.length) > bound) return undefined;
+        changes.entries.push(recordEntry(map, scopeId, name, recordDigest, text));
+        changes.remember.push(() => known.set(name, recordDigest));
       }
     }
-    const meta = encode(metaNow());
-    if (meta !== writtenMeta) {
-      entries.push(metaEntry(metaNow()));
-      remember.push(() => (writtenMeta = meta));
-    }
-    return { entries, remember };
   }
+  return changes;
+}
+
+/** The lines of a snapshot of the whole state; fills `digests` with what they hold. */
+function* snapshotLines(core: Core, generation: number, meta: Meta, digests: Digests): Generator<string> {
+  yield checksummed(JSON.stringify({ format: FORMAT, generation } satisfies Header));
+  yield checksummed(metaEntry(meta));
+  for (const region of core.store.regions()) {
+    const scopeId = scopeIdOf(region.scope);
+    for (const map of MAP_NAMES) {
+      const known = digestsOf(digests, scopeId, map);
+      for (const [name, value] of mapOf(region, map)) {
+        const text = recordText(region, map, value);
+        const recordDigest = digest(text);
+        known.set(name, recordDigest);
+        yield checksummed(recordEntry(map, scopeId, name, recordDigest, text));
+      }
+    }
+  }
+}
+
+function recordChanges(core: Core, directory: string, options: StateDirectoryOptions, loaded: Loaded, release: () => void): Persistence {
+  let { digests, generation, snapshotBytes, journalBytes } = loaded;
+  let journal: AppendFile = openAppend(join(directory, journalName(generation)), loaded.journalValidBytes);
+  const metaNow = (): Meta => ({ clockOffset: core.clock.offset, ...(options.seeded && { entropyDrawn: core.entropy.drawn() }) });
+  let writtenMeta = encode(metaNow());
+  const tracker = createTracker(core.store);
+  let closed = false;
 
   /** Rewrites the whole state as a new snapshot with an empty journal; a crash leaves the old pair or the new one. */
   function compact(): void {
     const next = generation + 1;
     const fresh: Digests = new Map();
     const meta = metaNow();
-    function* lines(): Generator<string> {
-      yield checksummed(JSON.stringify({ format: FORMAT, generation: next } satisfies Header));
-      yield checksummed(metaEntry(meta));
-      for (const region of core.store.regions()) {
-        const scopeId = scopeIdOf(region.scope);
-        for (const map of MAP_NAMES) {
-          const known = digestsOf(fresh, scopeId, map);
-          for (const [name, value] of mapOf(region, map)) {
-            const text = recordText(region, map, value);
-            const recordDigest = digest(text);
-            known.set(name, recordDigest);
-            yield checksummed(recordEntry(map, scopeId, name, recordDigest, text));
-          }
-        }
-      }
-    }
     const nextJournal = openAppend(join(directory, journalName(next)), 0);
     try {
-      snapshotBytes = replaceFile(directory, snapshotPath, lines());
+      snapshotBytes = replaceFile(directory, join(directory, SNAPSHOT), snapshotLines(core, next, meta, fresh));
     } catch (error) {
       nextJournal.close();
       throw error;
     }
     journal.close();
     removeIfExists(join(directory, journalName(generation)));
-    journal = nextJournal;
-    generation = next;
-    journalBytes = 0;
-    digests = fresh;
-    writtenMeta = encode(meta);
-    touched = new Map();
-    rewrite = false;
+    [journal, generation, journalBytes, digests, writtenMeta] = [nextJournal, next, 0, fresh, encode(meta)];
+    tracker.take();
+    tracker.rewrite = false;
+  }
+
+  /** Appends what changed since the last commit, synced; compacts when the journal has outgrown the snapshot. */
+  function append(): void {
+    const changes = changedRecords(tracker.take(), digests, Math.max(COMPACT_RATIO * snapshotBytes, COMPACT_MIN_BYTES));
+    if (!changes) return compact();
+    const meta = encode(metaNow());
+    if (meta !== writtenMeta) {
+      changes.entries.push(metaEntry(metaNow()));
+      changes.remember.push(() => (writtenMeta = meta));
+    }
+    if (changes.entries.length === 0) return;
+    const line = checksummed(`[${changes.entries.join(',')}]`);
+    journal.append(line);
+    for (const done of changes.remember) done();
+    journalBytes += Buffer.byteLength(line, 'utf8');
+    if (outgrows(journalBytes, snapshotBytes)) compact();
   }
 
   function commit(): void {
     if (closed) throw usageError('this KmsFake is closed: its state directory is released');
-    committing = true;
+    tracker.pause(true);
     try {
-      if (rewrite) return compact();
-      const changed = changes();
-      if (!changed) return compact();
-      const { entries, remember } = changed;
-      touched = new Map();
-      if (entries.length === 0) return;
-      const line = checksummed(`[${entries.join(',')}]`);
-      journal.append(line);
-      for (const done of remember) done();
-      journalBytes += Buffer.byteLength(line, 'utf8');
-      if (outgrows(journalBytes, snapshotBytes)) compact();
+      if (tracker.rewrite) compact();
+      else append();
     } catch (error) {
       // What is on disk is now uncertain: the next commit rewrites it all.
-      rewrite = true;
+      tracker.rewrite = true;
       throw error;
     } finally {
-      committing = false;
+      tracker.pause(false);
     }
   }
 
