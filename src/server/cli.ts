@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { KmsFakeUsageError, usageError } from '../errors';
 import { KmsFake } from '../kmsFake';
@@ -14,6 +14,7 @@ Options:
   --port <n>               TCP port (default 4599; 0 picks a free one)
   --host <address>         address to listen on (default 127.0.0.1)
   --fixture <file>         load keys and aliases from a .json or .yaml fixture
+                           (with --state: only into a new, empty state directory)
   --state <dir>            keep the fake's state durably in this directory
   --account <id>           the 12-digit account requests land in (default 111122223333)
   --region <region>        region of unsigned requests (default us-east-1)
@@ -65,11 +66,18 @@ export async function main(argv: readonly string[]): Promise<void> {
 }
 
 async function serve(flags: Flags): Promise<void> {
+  // A state directory that holds state already has the fixture's keys (or the keys it was given instead).
+  const fresh = flags.state === undefined || !existsSync(flags.state) || readdirSync(flags.state).length === 0;
   const kms = new KmsFake(fakeOptions(flags));
-  if (flags.fixture !== undefined) loadFixture(kms, flags.fixture);
+  if (flags.fixture !== undefined && fresh) loadFixture(kms, flags.fixture);
   const server = await kms.listen(serverOptions(flags));
   process.stdout.write(`kms-fake listening on ${server.endpoint}\n`);
-  const stop = () => void server.close().then(() => process.exit(0));
+  // Closing the fake releases a --state directory at once, for the next server.
+  const stop = () =>
+    void server.close().then(() => {
+      kms.close();
+      process.exit(0);
+    });
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

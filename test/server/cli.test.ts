@@ -8,6 +8,7 @@ import {
   CreateKeyCommand,
   DecryptCommand,
   DescribeKeyCommand,
+  DisableKeyCommand,
   EncryptCommand,
   KMSClient,
   ListKeysCommand,
@@ -148,6 +149,19 @@ describe('kms-fake serve', () => {
       expect(Buffer.from(Plaintext!).toString()).toBe(`secret ${i}`);
     }
     expect((await kms.send(new ListKeysCommand({}))).Keys).toHaveLength(written.length);
+  });
+
+  it('loads --fixture into a new --state directory only: a restart keeps what the state holds', async () => {
+    const fixture = file('kms.json', { keys: [{ keyId: '1234abcd-12ab-34cd-56ef-1234567890ab', aliases: ['alias/app'] }] });
+    const state = join(dir, 'state');
+    const first = await serve('--quiet', '--state', state, '--fixture', fixture);
+    await first.client('us-east-1').send(new DisableKeyCommand({ KeyId: '1234abcd-12ab-34cd-56ef-1234567890ab' }));
+    const stopped = once(first.child, 'exit');
+    first.child.kill('SIGTERM');
+    expect(await stopped).toEqual([0, null]);
+    const second = await serve('--quiet', '--state', state, '--fixture', fixture);
+    const { KeyMetadata } = await second.client('us-east-1').send(new DescribeKeyCommand({ KeyId: 'alias/app' }));
+    expect(KeyMetadata?.KeyState).toBe('Disabled');
   });
 
   it('refuses a --state directory another live server holds, naming it', async () => {
