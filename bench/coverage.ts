@@ -60,7 +60,8 @@ async function main(): Promise<void> {
     for (const op of ops) {
       const { off: o, on: r } = samples[op]!;
       const overhead = (median(r) / median(o) - 1) * 100;
-      console.log(`  ${op.padEnd(14)} off ${median(o).toFixed(1)} (${range(o, 1)})  on ${median(r).toFixed(1)} (${range(r, 1)})  +${overhead.toFixed(1)} %`);
+      const added = median(r) - median(o);
+      console.log(`  ${op.padEnd(14)} off ${median(o).toFixed(1)} (${range(o, 1)})  on ${median(r).toFixed(1)} (${range(r, 1)})  +${added.toFixed(1)} µs (+${overhead.toFixed(1)} %)`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
