@@ -26,8 +26,8 @@ export interface ObservedCall {
   readonly error?: unknown;
   /** The first key the request resolved (the last attempt's), when it resolved one. */
   readonly key?: ObservedKey;
-  /** The stack at `send`. */
-  readonly callSite?: string;
+  /** The files on the stack at `send`, innermost first. */
+  readonly callSite?: readonly string[];
 }
 
 /** @internal Told of every finished send while set (the coverage recorder). */

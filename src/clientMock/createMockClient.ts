@@ -3,6 +3,7 @@ import type { AwsStub, mockClient as acmMockClient } from 'aws-sdk-client-mock';
 import { isKmsFake } from '../brand';
 import { usageError } from '../errors';
 import { KmsFake, type KmsFakeOptions } from '../kmsFake';
+import { recordCoverageIfReporting } from '../coverage/hook';
 import { installOnClass, type ClientClass } from '../plugin/install';
 
 /** aws-sdk-client-mock's own options (a sinon sandbox), as its `mockClient` takes them. */
@@ -96,6 +97,8 @@ export function createMockClient(acm: AwsSdkClientMock): MockClient {
       throw usageError(`mockClient: pass either kmsFake or the options of a new fake (${Object.keys(fakeOptions).join(', ')}), not both`);
     }
     const kmsFake = given ?? new KmsFake(fakeOptions);
+    // The coverage report sees what this fake answers (unstubbed commands); sinon answers stubbed ones above the stack.
+    if (given === undefined) recordCoverageIfReporting(kmsFake);
     // As aws-sdk-client-mock does, a previous stub of this `send` is replaced, not wrapped.
     if (isSinonStub(target.send)) target.send.restore();
 

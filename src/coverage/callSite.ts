@@ -15,28 +15,25 @@ function ownCodeDirectories(): string[] {
 
 const OWN_CODE = ownCodeDirectories();
 
-/** The file of one stack line (`at fn (file:line:col)` or `at file:line:col`), if it names one. */
-function fileOf(line: string): string | undefined {
-  const match = /^\s*at (?:.*? \()?(.+?):\d+:\d+\)?$/.exec(line);
-  if (!match) return undefined;
-  const location = match[1]!;
-  if (location.startsWith('file://')) return fileURLToPath(location);
-  return path.isAbsolute(location) ? location : undefined;
+/** A frame's file as a path: ESM frames name a `file:` URL; node's own frames (`node:internal/...`) and `eval` code none. */
+function pathOf(file: string): string | undefined {
+  if (file.startsWith('file://')) return fileURLToPath(file);
+  return path.isAbsolute(file) ? file : undefined;
 }
 
 /** Frames that never decide: node's own, any package's (the SDK, the test runner), kms-fake's. */
 const decides = (file: string) => !file.includes(`${path.sep}node_modules${path.sep}`) && !OWN_CODE.some((dir) => file.startsWith(dir));
 
 /**
- * Who made a call, from the stack captured at `send`: the first frame outside `node_modules` and
+ * Who made a call, from the files on the stack at `send`: the first frame outside `node_modules` and
  * kms-fake decides. In the running test file, or in a file or directory listed as test code
  * (setup files, helpers), it is test code; anywhere else, application code. The stack is taken
  * while `send` still runs synchronously, and async stack traces carry the `await` chain, so
  * application code awaited by a test is found before the test.
  */
-export function callMakerOf(stack: string | undefined, testFile: string | undefined, testCode: readonly string[]): CallMaker {
-  for (const line of (stack ?? '').split('\n').slice(1)) {
-    const file = fileOf(line);
+export function callMakerOf(stackFiles: readonly string[] | undefined, testFile: string | undefined, testCode: readonly string[]): CallMaker {
+  for (const frame of stackFiles ?? []) {
+    const file = pathOf(frame);
     if (file === undefined || !decides(file)) continue;
     const isTestCode = file === testFile || testCode.some((entry) => (entry.endsWith(path.sep) ? file.startsWith(entry) : file === entry));
     return isTestCode ? 'test' : 'application';

@@ -26,7 +26,14 @@ export interface KmsCoverageRecord {
   readonly by: CallMaker;
 }
 
-/** The test a call happens in, as the test framework knows it. */
+/**
+ * The test a call happens in, as the test framework knows it (`TestFramework.runningTest`).
+ *
+ * @example
+ * ```ts
+ * const runningTest = (): RunningTest => ({ file: expect.getState().testPath, name: expect.getState().currentTestName });
+ * ```
+ */
 export interface RunningTest {
   readonly file?: string | undefined;
   readonly name?: string | undefined;

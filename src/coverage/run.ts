@@ -9,7 +9,14 @@ import type { KmsCoverageReport } from './schema';
 import { renderCoverageTable } from './table';
 import { checkThresholds, type KmsCoverageThresholds } from './thresholds';
 
-/** Options of `kms-fake/reporter` (jest) and `kms-fake/vitest-reporter`. */
+/**
+ * Options of `kms-fake/reporter` (jest) and `kms-fake/vitest-reporter`.
+ *
+ * @example
+ * ```js
+ * reporters: ['default', ['kms-fake/reporter', { thresholds: { Decrypt: ['DisabledException'] }, testCode: ['test/support/'] }]]
+ * ```
+ */
 export interface KmsCoverageReporterOptions {
   /** Where `coverage.json` and `index.html` go, relative to the project root. Default `kms-fake-coverage`. */
   readonly outputDirectory?: string;

@@ -1,4 +1,4 @@
-import type { KmsCoverageReport, KmsOperationCoverage } from './schema';
+import type { KmsCoverageReport, KmsOperationCoverage, KmsOutcomeCoverage } from './schema';
 
 const WIDTH = 100;
 
@@ -17,9 +17,29 @@ function wrap(names: readonly string[], indent: number): string {
   return lines.join(`\n${' '.repeat(indent)}`);
 }
 
+/** Outcome ids, key-state cells of one exception folded into one: `KMSInvalidStateException@{PendingDeletion,Creating}`. */
+function compactIds(outcomes: readonly KmsOutcomeCoverage[]): string[] {
+  const ids: string[] = [];
+  const states = new Map<string, string[]>();
+  for (const o of outcomes) {
+    if (o.source !== 'key-state' || o.exception === undefined || o.keyState === undefined) ids.push(o.id);
+    else if (states.has(o.exception)) states.get(o.exception)!.push(o.keyState);
+    else {
+      states.set(o.exception, [o.keyState]);
+      ids.push(`\0${o.exception}`);
+    }
+  }
+  return ids.map((id) => {
+    if (!id.startsWith('\0')) return id;
+    const exception = id.slice(1);
+    const cells = states.get(exception)!;
+    return cells.length === 1 ? `${exception}@${cells[0]}` : `${exception}@{${cells.join(',')}}`;
+  });
+}
+
 function operationRows(o: KmsOperationCoverage, nameWidth: number): string[] {
-  const tested = o.outcomes.filter((x) => x.tested).map((x) => x.id);
-  const never = o.outcomes.filter((x) => !x.tested).map((x) => x.id);
+  const tested = compactIds(o.outcomes.filter((x) => x.tested));
+  const never = compactIds(o.outcomes.filter((x) => !x.tested));
   const head = `${o.operation.padEnd(nameWidth)}  ${`${o.tested}/${o.total}`.padStart(5)}  `;
   const indent = head.length + 'never: '.length;
   return [`${head}tested: ${wrap(tested, indent + 1)}`, `${' '.repeat(head.length)}never:  ${wrap(never, indent + 1)}`];

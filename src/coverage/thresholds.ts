@@ -2,7 +2,14 @@ import { usageError } from '../errors';
 import type { KmsCoverageThreshold, KmsOperationCoverage } from './schema';
 import { isModelledOperation, outcomeSpace } from './space';
 
-/** Per operation, the outcomes (ids) or exceptions application code must have been tested against. */
+/**
+ * Per operation, the outcomes (ids) or exceptions application code must have been tested against.
+ *
+ * @example
+ * ```ts
+ * const thresholds: KmsCoverageThresholds = { Decrypt: ['DisabledException', 'KMSInvalidStateException@PendingDeletion'] };
+ * ```
+ */
 export type KmsCoverageThresholds = Readonly<Record<string, readonly string[]>>;
 
 /** Refuses thresholds that name no operation, or an outcome the operation cannot answer, so a typo cannot pass silently. */

@@ -35,8 +35,8 @@ export interface Trace {
 /** What the plugin needs from the fake: an answer per attempt, and a trace per send. */
 export interface FakeTransport {
   respond(exchange: Exchange, trace: Trace | undefined): Promise<WireResponse>;
-  /** `callSite`: the stack at `send`, when {@link FakeTransport.wantsCallSite} asked for it. */
-  begin(commandName: string, input: object, principal: string | undefined, callSite?: string): Trace;
+  /** `callSite`: the files on the stack at `send`, innermost first, when {@link FakeTransport.wantsCallSite} asked for them. */
+  begin(commandName: string, input: object, principal: string | undefined, callSite?: readonly string[]): Trace;
   /** Whether sends should capture their call site (only while the coverage report records: it costs a stack trace). */
   readonly wantsCallSite: boolean;
 }
@@ -95,7 +95,7 @@ export function kmsFakeMiddleware(transport: FakeTransport, region?: RegionProvi
  */
 export function kmsFakeRecorder(transport: FakeTransport, principal?: string): Middleware {
   return (next, context) => async (args) => {
-    const trace = transport.begin(String(context.commandName ?? ''), args.input, principal, context[CALL_SITE_KEY] as string | undefined);
+    const trace = transport.begin(String(context.commandName ?? ''), args.input, principal, context[CALL_SITE_KEY] as readonly string[] | undefined);
     context[TRACE_KEY] = trace;
     try {
       const result = await next(args);
@@ -109,20 +109,33 @@ export function kmsFakeRecorder(transport: FakeTransport, principal?: string): M
 }
 
 /**
- * Captures the stack at `send` while the coverage report records: the first step of the stack,
- * which `send` calls synchronously, so the stack still holds `send`'s caller (and, through
- * async stack traces, the chain that awaited it) before any await loses it.
+ * Captures the files on the stack at `send` while the coverage report records: in the first step
+ * of the stack, which `send` calls synchronously, so the stack still holds `send`'s caller (and,
+ * through async stack traces, the chain that awaited it). Only file names, read from V8's call
+ * sites: formatting the stack (which test runners source-map, frame by frame) would cost more.
  */
 export function kmsFakeCallSite(transport: FakeTransport): Middleware {
   return (next, context) => (args) => {
-    if (transport.wantsCallSite) {
-      const limit = Error.stackTraceLimit;
-      Error.stackTraceLimit = CALL_SITE_DEPTH;
-      context[CALL_SITE_KEY] = new Error().stack;
-      Error.stackTraceLimit = limit;
-    }
+    if (transport.wantsCallSite) context[CALL_SITE_KEY] = filesOnStack();
     return next(args);
   };
+}
+
+function filesOnStack(): string[] {
+  const stackTraceLimit = Error.stackTraceLimit;
+  // Put back as it was afterwards, never called here.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
+  const prepareStackTrace = Error.prepareStackTrace;
+  Error.stackTraceLimit = CALL_SITE_DEPTH;
+  Error.prepareStackTrace = (_error, sites) => sites.map((site) => site.getFileName() ?? '');
+  try {
+    const holder: { stack?: unknown } = {};
+    Error.captureStackTrace(holder);
+    return holder.stack as string[];
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+    Error.prepareStackTrace = prepareStackTrace;
+  }
 }
 
 export const kmsFakeCallSiteOptions: EntryOptions & { name: string } = {

@@ -4,7 +4,8 @@ import type { ClientClass } from '../plugin/install';
 import { lazyFake } from './lazyFake';
 import { createKmsMatchers, type ObjectContaining } from './matchers';
 import { dispatchByReceiver, rememberedStubMatchers } from './matcherDispatch';
-import { COVERAGE_DIR_ENV, type RunningTest } from '../coverage/record';
+import { recordCoverageIfReporting } from '../coverage/hook';
+import type { RunningTest } from '../coverage/record';
 
 /** The parts of a test framework the lifecycle uses; jest, vitest, node:test and mocha all provide them. */
 export interface TestFramework {
@@ -41,13 +42,6 @@ function loadKmsFake(): typeof import('../kmsFake') {
   return require('../kmsFake') as typeof import('../kmsFake');
 }
 
-/** Records the fake's calls when the coverage reporter asked for it (it names a run directory). */
-function recordCoverage(fake: KmsFake, runningTest: (() => RunningTest) | undefined): void {
-  if (!runningTest || !process.env[COVERAGE_DIR_ENV]) return;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  (require('../coverage/recorder') as typeof import('../coverage/recorder')).startCoverageRecording(fake, runningTest);
-}
-
 /**
  * The per-file lifecycle every test-runner entry shares. Before each test: back to the state the
  * file's `beforeAll` hooks left (a snapshot taken by the first `beforeEach`, which runs after
@@ -66,7 +60,7 @@ export function createTestLifecycle(framework: TestFramework, options: KmsFakeOp
   const real = (): KmsFake => {
     if (fake) return fake;
     fake = new (loadKmsFake().KmsFake)(options);
-    recordCoverage(fake, framework.runningTest);
+    recordCoverageIfReporting(fake, framework.runningTest);
     // First touched inside a test: that test began from the empty fake, and so does the next.
     if (inTest && settings.resetBeforeEach) baseline = fake.snapshot();
     return fake;

@@ -88,3 +88,30 @@ describe('recording calls for the coverage report', () => {
     expect(records()).toEqual([]);
   });
 });
+
+describe('recording under kms-fake/client-mock', () => {
+  it("records the unstubbed calls its fake answers, told apart like the entries' calls", async () => {
+    const { mockClient } = await import('kms-fake/client-mock');
+    process.env[COVERAGE_DIR_ENV] = dir;
+    const kmsMock = (() => {
+      try {
+        return mockClient(KMSClient);
+      } finally {
+        delete process.env[COVERAGE_DIR_ENV];
+      }
+    })();
+    try {
+      const mocked = new KMSClient({ region: 'eu-west-1' });
+      const { KeyMetadata } = await mocked.send(new CreateKeyCommand({}));
+      const { CiphertextBlob } = await mocked.send(new EncryptCommand({ KeyId: KeyMetadata!.KeyId!, Plaintext: new Uint8Array([1]) }));
+      await appDecrypt(mocked, CiphertextBlob!);
+      expect(records().map((r) => [r.operation, r.by])).toEqual([
+        ['CreateKey', 'test'],
+        ['Encrypt', 'test'],
+        ['Decrypt', 'application'],
+      ]);
+    } finally {
+      kmsMock.restore();
+    }
+  });
+});
