@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const forbid = (...patterns) => ['error', { patterns: patterns.map((group) => ({ group: [group], message: 'crosses a layer boundary (see STYLE.md)' })) }];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'scratch/**', 'examples/jest-adopter/**', 'examples/vitest-adopter/**', 'examples/server-jest/**', 'test/typesResolution/**', '**/*.mjs', '**/*.js', '**/*.cjs', '**/*.d.mts'] },
+  { ignores: ['dist/**', 'node_modules/**', 'scratch/**', 'examples/jest-adopter/**', 'examples/vitest-adopter/**', 'examples/server-jest/**', 'examples/coverage-app/**', 'test/typesResolution/**', '**/*.mjs', '**/*.js', '**/*.cjs', '**/*.d.mts'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
