@@ -50,8 +50,12 @@ export type RegionProvider = () => Promise<string> | string;
 export const KMS_FAKE_TAG = 'KMS_FAKE';
 const TRACE_KEY = '__kmsFakeTrace';
 const CALL_SITE_KEY = '__kmsFakeCallSite';
-/** Deep enough to pass the SDK's and kms-fake's frames and reach the caller of `send`. */
-const CALL_SITE_DEPTH = 40;
+/**
+ * Frames captured to find the caller of `send`: a capture costs per frame, and in the example
+ * suites the caller is the fifth frame of 15 or more; past the SDK's and kms-fake's frames, deeper
+ * helpers or `await` chains are looked for in a second capture, only when the first found none.
+ */
+const CALL_SITE_DEPTHS = [10, 40];
 
 /**
  * Right after `deserializerMiddleware`, i.e. where the HTTP handler would be: the SDK's own
@@ -120,18 +124,18 @@ export function kmsFakeRecorder(transport: FakeTransport, principal?: string): M
 export function kmsFakeCallSite(transport: FakeTransport): Middleware {
   return (next, context) => (args) => {
     const decides = transport.callSiteDecides;
-    if (decides) context[CALL_SITE_KEY] = callerFileOnStack(decides);
+    if (decides) context[CALL_SITE_KEY] = CALL_SITE_DEPTHS.reduce<string | undefined>((found, depth) => found ?? callerFileOnStack(decides, depth), undefined);
     return next(args);
   };
 }
 
 /** The first deciding frame's file, innermost first; `undefined` when none of the frames decides. */
-function callerFileOnStack(decides: (file: string) => boolean): string | undefined {
+function callerFileOnStack(decides: (file: string) => boolean, depth: number): string | undefined {
   const stackTraceLimit = Error.stackTraceLimit;
   // Put back as it was afterwards, never called here.
   // eslint-disable-next-line @typescript-eslint/unbound-method
   const prepareStackTrace = Error.prepareStackTrace;
-  Error.stackTraceLimit = CALL_SITE_DEPTH;
+  Error.stackTraceLimit = depth;
   // Stops at the first deciding frame: no array of every frame's name to allocate and walk again.
   Error.prepareStackTrace = (_error, sites) => {
     for (const site of sites) {

@@ -82,6 +82,18 @@ describe('recording calls for the coverage report', () => {
     expect(faulted).toEqual(expect.objectContaining({ operation: 'ListKeys', exception: 'KMSInternalException', by: 'test' }));
   });
 
+  it('finds the caller past more frames than the first capture takes', async () => {
+    startCoverageRecording(kms, runningTest, { [COVERAGE_DIR_ENV]: dir });
+    // Frames of code made by `new Function` name no file, so none of them decides, like a package's.
+    type Send = (command: ListKeysCommand) => Promise<unknown>;
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- a fixed body: the point is frames with no file
+    const wrapper = new Function('inner', 'return (command) => inner(command)') as (inner: Send) => Send;
+    let send: Send = client.send.bind(client) as Send;
+    for (let i = 0; i < 12; i++) send = wrapper(send);
+    await send(new ListKeysCommand({}));
+    expect(records().map((r) => [r.operation, r.by])).toEqual([['ListKeys', 'test']]);
+  });
+
   it('records nothing unless a reporter named a run directory', async () => {
     expect(startCoverageRecording(kms, runningTest, {})).toBeUndefined();
     await newKey();
