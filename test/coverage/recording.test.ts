@@ -94,6 +94,17 @@ describe('recording calls for the coverage report', () => {
     expect(records().map((r) => [r.operation, r.by])).toEqual([['ListKeys', 'test']]);
   });
 
+  it("writes a test's records once the test ends, and calls outside a test at once", async () => {
+    const recording = startCoverageRecording(kms, runningTest, { [COVERAGE_DIR_ENV]: dir })!;
+    recording.testStarts();
+    await client.send(new ListKeysCommand({}));
+    expect(records()).toEqual([]);
+    recording.testEnds();
+    expect(records().map((r) => r.operation)).toEqual(['ListKeys']);
+    await client.send(new CreateKeyCommand({}));
+    expect(records().map((r) => r.operation)).toEqual(['ListKeys', 'CreateKey']);
+  });
+
   it('records nothing unless a reporter named a run directory', async () => {
     expect(startCoverageRecording(kms, runningTest, {})).toBeUndefined();
     await newKey();
