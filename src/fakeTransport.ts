@@ -26,8 +26,8 @@ export interface ObservedCall {
   readonly error?: unknown;
   /** The first key the request resolved (the last attempt's), when it resolved one. */
   readonly key?: ObservedKey;
-  /** The files on the stack at `send`, innermost first. */
-  readonly callSite?: readonly string[];
+  /** The file of the first deciding frame on the stack at `send` (see {@link ObservableTransport.callSiteDecides}). */
+  readonly callerFile?: string;
 }
 
 /** @internal Told of every finished send while set (the coverage recorder). */
@@ -36,6 +36,7 @@ export type CallObserver = (call: ObservedCall) => void;
 /** @internal The transport, with the seam the coverage recorder plugs into. */
 export interface ObservableTransport extends FakeTransport {
   observer: CallObserver | undefined;
+  callSiteDecides: ((file: string) => boolean) | undefined;
 }
 
 /**
@@ -60,10 +61,8 @@ export function createFakeTransport(core: Core, endpoint: Endpoint, log: CallLog
   };
   const transport: ObservableTransport = {
     observer: undefined,
-    get wantsCallSite() {
-      return transport.observer !== undefined;
-    },
-    begin(commandName, input, given, callSite) {
+    callSiteDecides: undefined,
+    begin(commandName, input, given, callerFile) {
       const principal = (region: string) => principalOf(region, given);
       const call: KmsCall = log.record({
         commandName,
@@ -81,7 +80,7 @@ export function createFakeTransport(core: Core, endpoint: Endpoint, log: CallLog
           if (error !== undefined) call.error = error as Error;
           else call.output = output as Record<string, unknown>;
           const key = keys.get(trace);
-          transport.observer?.({ operation: call.operation, ...(error !== undefined && { error }), ...(key && { key }), ...(callSite !== undefined && { callSite }) });
+          transport.observer?.({ operation: call.operation, ...(error !== undefined && { error }), ...(key && { key }), ...(callerFile !== undefined && { callerFile }) });
         },
       };
       return trace;

@@ -21,22 +21,36 @@ function pathOf(file: string): string | undefined {
   return path.isAbsolute(file) ? file : undefined;
 }
 
-/** Frames that never decide: node's own, any package's (the SDK, the test runner), kms-fake's. */
-const decides = (file: string) => !file.includes(`${path.sep}node_modules${path.sep}`) && !OWN_CODE.some((dir) => file.startsWith(dir));
+/**
+ * Per frame file name, its path when its frames decide who made a call, else `undefined`. A suite
+ * sends from a few dozen files at most, and every send walks the same SDK frames: each file's
+ * answer is worked out once, not once per frame per send.
+ */
+const deciding = new Map<string, string | undefined>();
 
 /**
- * Who made a call, from the files on the stack at `send`: the first frame outside `node_modules` and
- * kms-fake decides. In the running test file, or in a file or directory listed as test code
- * (setup files, helpers), it is test code; anywhere else, application code. The stack is taken
- * while `send` still runs synchronously, and async stack traces carry the `await` chain, so
- * application code awaited by a test is found before the test.
+ * The path of a frame's file when its frames decide, else `undefined`. Frames that never decide:
+ * node's own, any package's (the SDK, the test runner), kms-fake's.
  */
-export function callMakerOf(stackFiles: readonly string[] | undefined, testFile: string | undefined, testCode: readonly string[]): CallMaker {
-  for (const frame of stackFiles ?? []) {
-    const file = pathOf(frame);
-    if (file === undefined || !decides(file)) continue;
-    const isTestCode = file === testFile || testCode.some((entry) => (entry.endsWith(path.sep) ? file.startsWith(entry) : file === entry));
-    return isTestCode ? 'test' : 'application';
-  }
-  return 'application';
+export function decidingPath(file: string): string | undefined {
+  if (deciding.has(file)) return deciding.get(file);
+  const found = pathOf(file);
+  const decides = found !== undefined && !found.includes(`${path.sep}node_modules${path.sep}`) && !OWN_CODE.some((dir) => found.startsWith(dir));
+  deciding.set(file, decides ? found : undefined);
+  return decides ? found : undefined;
+}
+
+/**
+ * Who made a call, from the first frame on the stack at `send` outside `node_modules` and
+ * kms-fake (`callerFile`, a frame's file name as V8 gives it; see {@link decidingPath}). In the
+ * running test file, or in a file or directory listed as test code (setup files, helpers), it is
+ * test code; anywhere else, application code. The stack is taken while `send` still runs
+ * synchronously, and async stack traces carry the `await` chain, so application code awaited by
+ * a test is found before the test.
+ */
+export function callMakerOf(callerFile: string | undefined, testFile: string | undefined, testCode: readonly string[]): CallMaker {
+  const file = callerFile === undefined ? undefined : decidingPath(callerFile);
+  if (file === undefined) return 'application';
+  const isTestCode = file === testFile || testCode.some((entry) => (entry.endsWith(path.sep) ? file.startsWith(entry) : file === entry));
+  return isTestCode ? 'test' : 'application';
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { ObservedCall } from '../fakeTransport';
 import { partsOf, type KmsFake } from '../kmsFake';
-import { callMakerOf } from './callSite';
+import { callMakerOf, decidingPath } from './callSite';
 import { COVERAGE_DIR_ENV, TEST_CODE_ENV, type KmsCoverageRecord, type RunningTest } from './record';
 
 /**
@@ -23,22 +23,51 @@ function workerFile(dir: string): number {
   return fd;
 }
 
+/** Written once the kept lines pass this many characters, so a test with many sends holds little memory. */
+const FLUSH_AT = 32 * 1024;
+
+/** A recording's hooks into the test lifecycle. @internal */
+export interface CoverageRecording {
+  /** A test starts: its calls are kept in memory from now on, one write for the whole test. */
+  testStarts(): void;
+  /** The test ended: writes what it kept; calls from now on (an `afterAll`'s) are written at once again. */
+  testEnds(): void;
+}
+
 /**
  * Records every send of `kms` into this worker's file of the run directory the coverage reporter
- * named; does nothing (answers `false`) when no reporter is configured. Each record is one small
- * synchronous append, so calls made in a test file's own `afterAll` are kept whatever the order of
- * hooks, and so is what a crashing worker recorded (bench/coverage.ts measures the cost).
+ * named; does nothing (answers `undefined`) when no reporter is configured. Outside a test each
+ * record is one synchronous append, so calls made in a test file's own `afterAll` are kept
+ * whatever the order of hooks; inside one, the test's records go in one append when it ends (or
+ * every ~32 KiB), as a write per send was most of what recording cost. A worker that ends
+ * normally loses nothing; one that crashes loses at most the running test's calls.
  * @internal
  */
-export function startCoverageRecording(kms: KmsFake, runningTest: () => RunningTest, env: NodeJS.ProcessEnv = process.env): boolean {
+export function startCoverageRecording(kms: KmsFake, runningTest: () => RunningTest, env: NodeJS.ProcessEnv = process.env): CoverageRecording | undefined {
   const dir = env[COVERAGE_DIR_ENV];
-  if (!dir) return false;
+  if (!dir) return undefined;
   const testCode = testCodeOf(env[TEST_CODE_ENV]);
   const fd = workerFile(dir);
-  partsOf(kms).transport.observer = (call) => {
-    writeSync(fd, `${JSON.stringify(recordOf(call, runningTest(), testCode))}\n`);
+  let kept = '';
+  let inTest = false;
+  const flush = () => {
+    if (kept === '') return;
+    writeSync(fd, kept);
+    kept = '';
   };
-  return true;
+  const transport = partsOf(kms).transport;
+  transport.callSiteDecides = (file) => decidingPath(file) !== undefined;
+  transport.observer = (call) => {
+    kept += `${JSON.stringify(recordOf(call, runningTest(), testCode))}\n`;
+    if (!inTest || kept.length >= FLUSH_AT) flush();
+  };
+  return {
+    testStarts: () => void (inTest = true),
+    testEnds: () => {
+      inTest = false;
+      flush();
+    },
+  };
 }
 
 function testCodeOf(value: string | undefined): string[] {
@@ -54,7 +83,7 @@ function recordOf(call: ObservedCall, test: RunningTest, testCode: readonly stri
     operation: call.operation,
     ...(exception !== undefined && { exception }),
     ...(call.key && { keyState: call.key.state, keySpec: call.key.spec, keyUsage: call.key.usage }),
-    by: callMakerOf(call.callSite, test.file, testCode),
+    by: callMakerOf(call.callerFile, test.file, testCode),
   };
 }
 

@@ -35,10 +35,13 @@ export interface Trace {
 /** What the plugin needs from the fake: an answer per attempt, and a trace per send. */
 export interface FakeTransport {
   respond(exchange: Exchange, trace: Trace | undefined): Promise<WireResponse>;
-  /** `callSite`: the files on the stack at `send`, innermost first, when {@link FakeTransport.wantsCallSite} asked for them. */
-  begin(commandName: string, input: object, principal: string | undefined, callSite?: readonly string[]): Trace;
-  /** Whether sends should capture their call site (only while the coverage report records: it costs a stack trace). */
-  readonly wantsCallSite: boolean;
+  /** `callerFile`: the file of the first deciding frame on the stack at `send`, when {@link FakeTransport.callSiteDecides} asked for it. */
+  begin(commandName: string, input: object, principal: string | undefined, callerFile?: string): Trace;
+  /**
+   * Set only while the coverage report records (a stack capture costs): which frames' files decide
+   * who made a call. The capture stops at the first such frame, so a send keeps one file name.
+   */
+  readonly callSiteDecides: ((file: string) => boolean) | undefined;
 }
 
 /** The client's configured region, for endpoints that name none (e.g. `endpoint: 'http://localhost:4566'`). */
@@ -47,8 +50,12 @@ export type RegionProvider = () => Promise<string> | string;
 export const KMS_FAKE_TAG = 'KMS_FAKE';
 const TRACE_KEY = '__kmsFakeTrace';
 const CALL_SITE_KEY = '__kmsFakeCallSite';
-/** Deep enough to pass the SDK's and kms-fake's frames and reach the caller of `send`. */
-const CALL_SITE_DEPTH = 40;
+/**
+ * Frames captured to find the caller of `send`: a capture costs per frame, and in the example
+ * suites the caller is the fifth frame of 15 or more; past the SDK's and kms-fake's frames, deeper
+ * helpers or `await` chains are looked for in a second capture, only when the first found none.
+ */
+const CALL_SITE_DEPTHS = [10, 40];
 
 /**
  * Right after `deserializerMiddleware`, i.e. where the HTTP handler would be: the SDK's own
@@ -95,7 +102,7 @@ export function kmsFakeMiddleware(transport: FakeTransport, region?: RegionProvi
  */
 export function kmsFakeRecorder(transport: FakeTransport, principal?: string): Middleware {
   return (next, context) => async (args) => {
-    const trace = transport.begin(String(context.commandName ?? ''), args.input, principal, context[CALL_SITE_KEY] as readonly string[] | undefined);
+    const trace = transport.begin(String(context.commandName ?? ''), args.input, principal, context[CALL_SITE_KEY] as string | undefined);
     context[TRACE_KEY] = trace;
     try {
       const result = await next(args);
@@ -109,29 +116,38 @@ export function kmsFakeRecorder(transport: FakeTransport, principal?: string): M
 }
 
 /**
- * Captures the files on the stack at `send` while the coverage report records: in the first step
- * of the stack, which `send` calls synchronously, so the stack still holds `send`'s caller (and,
- * through async stack traces, the chain that awaited it). Only file names, read from V8's call
- * sites: formatting the stack (which test runners source-map, frame by frame) would cost more.
+ * Captures who called `send` while the coverage report records: in the first step of the stack,
+ * which `send` calls synchronously, so the stack still holds `send`'s caller (and, through async
+ * stack traces, the chain that awaited it). Only file names, read from V8's call sites: formatting
+ * the stack (which test runners source-map, frame by frame) would cost more.
  */
 export function kmsFakeCallSite(transport: FakeTransport): Middleware {
   return (next, context) => (args) => {
-    if (transport.wantsCallSite) context[CALL_SITE_KEY] = filesOnStack();
+    const decides = transport.callSiteDecides;
+    if (decides) context[CALL_SITE_KEY] = CALL_SITE_DEPTHS.reduce<string | undefined>((found, depth) => found ?? callerFileOnStack(decides, depth), undefined);
     return next(args);
   };
 }
 
-function filesOnStack(): string[] {
+/** The first deciding frame's file, innermost first; `undefined` when none of the frames decides. */
+function callerFileOnStack(decides: (file: string) => boolean, depth: number): string | undefined {
   const stackTraceLimit = Error.stackTraceLimit;
   // Put back as it was afterwards, never called here.
   // eslint-disable-next-line @typescript-eslint/unbound-method
   const prepareStackTrace = Error.prepareStackTrace;
-  Error.stackTraceLimit = CALL_SITE_DEPTH;
-  Error.prepareStackTrace = (_error, sites) => sites.map((site) => site.getFileName() ?? '');
+  Error.stackTraceLimit = depth;
+  // Stops at the first deciding frame: no array of every frame's name to allocate and walk again.
+  Error.prepareStackTrace = (_error, sites) => {
+    for (const site of sites) {
+      const file = site.getFileName();
+      if (file !== undefined && file !== null && decides(file)) return file;
+    }
+    return undefined;
+  };
   try {
     const holder: { stack?: unknown } = {};
     Error.captureStackTrace(holder);
-    return holder.stack as string[];
+    return holder.stack as string | undefined;
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
     Error.prepareStackTrace = prepareStackTrace;

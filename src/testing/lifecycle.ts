@@ -6,6 +6,7 @@ import { createKmsMatchers, type ObjectContaining } from './matchers';
 import { dispatchByReceiver, rememberedStubMatchers } from './matcherDispatch';
 import { recordCoverageIfReporting } from '../coverage/hook';
 import type { RunningTest } from '../coverage/record';
+import type { CoverageRecording } from '../coverage/recorder';
 
 /** The parts of a test framework the lifecycle uses; jest, vitest, node:test and mocha all provide them. */
 export interface TestFramework {
@@ -57,10 +58,12 @@ export function createTestLifecycle(framework: TestFramework, options: KmsFakeOp
   let fake: KmsFake | undefined;
   let inTest = false;
   let baseline: KmsFakeSnapshot | undefined;
+  let recording: CoverageRecording | undefined;
   const real = (): KmsFake => {
     if (fake) return fake;
     fake = new (loadKmsFake().KmsFake)(options);
-    recordCoverageIfReporting(fake, framework.runningTest);
+    recording = recordCoverageIfReporting(fake, framework.runningTest);
+    if (inTest) recording?.testStarts();
     // First touched inside a test: that test began from the empty fake, and so does the next.
     if (inTest && settings.resetBeforeEach) baseline = fake.snapshot();
     return fake;
@@ -71,6 +74,7 @@ export function createTestLifecycle(framework: TestFramework, options: KmsFakeOp
   if (expect) expect.extend(dispatchByReceiver(createKmsMatchers((partial) => expect.objectContaining(partial)), rememberedStubMatchers()));
   framework.beforeEach(() => {
     inTest = true;
+    recording?.testStarts();
     baseline = undefined;
     if (!fake || !settings.resetBeforeEach) return;
     baseline = fake.snapshot();
@@ -79,10 +83,12 @@ export function createTestLifecycle(framework: TestFramework, options: KmsFakeOp
   });
   framework.afterEach(() => {
     inTest = false;
+    recording?.testEnds();
     if (fake && baseline) fake.rollback(baseline);
     baseline = undefined;
   });
   framework.afterAll(() => {
+    recording?.testEnds(); // a test whose afterEach never ran (a runner that skips it on failure)
     fake?.restore();
     fake?.reset();
   });

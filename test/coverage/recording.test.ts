@@ -42,7 +42,7 @@ async function newKey(): Promise<{ keyId: string; ciphertext: Uint8Array }> {
 
 describe('recording calls for the coverage report', () => {
   it('tells a call by application code from the same call by the test itself', async () => {
-    expect(startCoverageRecording(kms, runningTest, { [COVERAGE_DIR_ENV]: dir })).toBe(true);
+    expect(startCoverageRecording(kms, runningTest, { [COVERAGE_DIR_ENV]: dir })).toBeDefined();
     const { ciphertext } = await newKey();
     await appDecrypt(client, ciphertext);
     await client.send(new DecryptCommand({ CiphertextBlob: ciphertext }));
@@ -82,8 +82,31 @@ describe('recording calls for the coverage report', () => {
     expect(faulted).toEqual(expect.objectContaining({ operation: 'ListKeys', exception: 'KMSInternalException', by: 'test' }));
   });
 
+  it('finds the caller past more frames than the first capture takes', async () => {
+    startCoverageRecording(kms, runningTest, { [COVERAGE_DIR_ENV]: dir });
+    // Frames of code made by `new Function` name no file, so none of them decides, like a package's.
+    type Send = (command: ListKeysCommand) => Promise<unknown>;
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- a fixed body: the point is frames with no file
+    const wrapper = new Function('inner', 'return (command) => inner(command)') as (inner: Send) => Send;
+    let send: Send = client.send.bind(client) as Send;
+    for (let i = 0; i < 12; i++) send = wrapper(send);
+    await send(new ListKeysCommand({}));
+    expect(records().map((r) => [r.operation, r.by])).toEqual([['ListKeys', 'test']]);
+  });
+
+  it("writes a test's records once the test ends, and calls outside a test at once", async () => {
+    const recording = startCoverageRecording(kms, runningTest, { [COVERAGE_DIR_ENV]: dir })!;
+    recording.testStarts();
+    await client.send(new ListKeysCommand({}));
+    expect(records()).toEqual([]);
+    recording.testEnds();
+    expect(records().map((r) => r.operation)).toEqual(['ListKeys']);
+    await client.send(new CreateKeyCommand({}));
+    expect(records().map((r) => r.operation)).toEqual(['ListKeys', 'CreateKey']);
+  });
+
   it('records nothing unless a reporter named a run directory', async () => {
-    expect(startCoverageRecording(kms, runningTest, {})).toBe(false);
+    expect(startCoverageRecording(kms, runningTest, {})).toBeUndefined();
     await newKey();
     expect(records()).toEqual([]);
   });
