@@ -32,9 +32,10 @@ function protocolFake() {
   };
   const ids = createEntropy();
   const endpoint: Endpoint = { accountId: '111122223333', defaultRegion: 'us-east-1', requestId: ids.uuid };
+  const ROOT = 'arn:aws:iam::111122223333:root';
   const call = (op: string, input: object): Record<string, unknown> => {
     const body = new TextEncoder().encode(JSON.stringify(input));
-    const { response } = handle(core, endpoint, { hostname: 'kms.us-east-1.amazonaws.com', headers: { 'x-amz-target': `TrentService.${op}` }, body });
+    const { response } = handle(core, endpoint, { hostname: 'kms.us-east-1.amazonaws.com', headers: { 'x-amz-target': `TrentService.${op}` }, body }, undefined, ROOT);
     const out = JSON.parse(new TextDecoder().decode(response.body)) as Record<string, unknown>;
     if (response.statusCode !== 200) throw new Error(`${op}: ${JSON.stringify(out)}`);
     return out;

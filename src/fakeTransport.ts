@@ -1,6 +1,6 @@
-import type { Core } from './backend/core';
+import { assertOpen, type Core } from './backend/core';
 import { partitionOf, rootPrincipal } from './backend/store';
-import { internalError, KmsFakeUsageError, usageError } from './errors';
+import { internalError, KmsFakeUsageError } from './errors';
 import { UserCodeFailure, type CallLog, type KmsCall, type Overrides } from './calls';
 import type { Faults } from './faults';
 import { errorResponse, type WireResponse } from './protocol/awsJson';
@@ -86,7 +86,7 @@ export function createFakeTransport(core: Core, endpoint: Endpoint, log: CallLog
       return trace;
     },
     async respond(exchange, trace) {
-      if (core.persistence?.closed) throw usageError('this KmsFake is closed: a client still uses it');
+      assertOpen(core, 'a client still uses it');
       try {
         if (trace) trace.region = regionOf(endpoint, exchange.request, exchange.region);
         // Each attempt tells its own key: a retry answered by a fault or override resolved none.

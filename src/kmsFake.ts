@@ -3,7 +3,7 @@ import { accessSettingsOf, callerOption } from './backend/access/settings';
 import { rescheduleAll } from './backend/deletion';
 import { kmsActionNamed } from './backend/operations';
 import { loadFixture, type Fixture } from './backend/fixtures';
-import { CLOSED, type Core } from './backend/core';
+import { assertOpen, CLOSED, type Core } from './backend/core';
 import { restoreSnapshot, takeSnapshot, type StoreSnapshot } from './backend/snapshot';
 import { assembleFake, registerParts } from './fakeParts';
 import type { ObservableTransport } from './fakeTransport';
@@ -334,6 +334,6 @@ export class KmsFake extends KmsFakeTestDouble {
   }
 
   #assertOpen(): void {
-    if (this.#core.persistence?.closed) throw usageError('this KmsFake is closed');
+    assertOpen(this.#core);
   }
 }

@@ -34,6 +34,11 @@ export interface Persistence {
   readonly closed: boolean;
 }
 
+/** Refuses any use of a closed fake (`kms.close()`); `why` says what still used it. @internal */
+export function assertOpen(core: Core, why?: string): void {
+  if (core.persistence?.closed) throw usageError(`this KmsFake is closed${why ? `: ${why}` : ''}`);
+}
+
 /** What a closed fake without a state directory keeps in place of one: every later use is refused. @internal */
 export const CLOSED: Persistence = {
   commit() {

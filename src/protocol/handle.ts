@@ -1,10 +1,10 @@
-import { internalError, KmsError, notImplemented, unknownOperation, usageError } from '../errors';
+import { internalError, KmsError, notImplemented, unknownOperation } from '../errors';
 import { dispatch, isKmsOperation, operationNamed } from '../backend/operations';
 import type { Core } from '../backend/core';
 import { errorResponse, operationOf, parseBody, successResponse, type WireRequest, type WireResponse } from './awsJson';
 import { decodeInput } from './validate';
 import { parseCaller } from '../backend/access/principals';
-import { partitionOf, regionFromHost, scopeOf } from './scope';
+import { regionFromHost, scopeOf } from './scope';
 
 /** What the protocol layer needs besides the core: where requests land and how they are named. */
 export interface Endpoint {
@@ -34,7 +34,7 @@ export function regionOf(endpoint: Endpoint, request: WireRequest, resolvedRegio
  * validate against the operation's declared shape, dispatch, encode. Transport-free: the
  * plugin and any server adapter call this and nothing else.
  */
-export function handle(core: Core, endpoint: Endpoint, request: WireRequest, resolvedRegion?: string, principal?: string): Handled {
+export function handle(core: Core, endpoint: Endpoint, request: WireRequest, resolvedRegion: string | undefined, principal: string): Handled {
   const requestId = endpoint.requestId();
   const handled = answer(core, endpoint, request, requestId, resolvedRegion, principal);
   try {
@@ -48,17 +48,15 @@ export function handle(core: Core, endpoint: Endpoint, request: WireRequest, res
   }
 }
 
-function answer(core: Core, endpoint: Endpoint, request: WireRequest, requestId: string, resolvedRegion?: string, principal?: string): Handled {
+function answer(core: Core, endpoint: Endpoint, request: WireRequest, requestId: string, resolvedRegion: string | undefined, principal: string): Handled {
   const regionName = regionOf(endpoint, request, resolvedRegion);
   const name = operationOf(request);
   try {
-    if (core.persistence?.closed) throw usageError('this KmsFake is closed');
     if (name === undefined || !isKmsOperation(name)) throw unknownOperation();
     const op = operationNamed(name);
     if (!op) throw notImplemented(name);
     const input = decodeInput(op.input, parseBody(request));
-    const partition = partitionOf(regionName);
-    const caller = parseCaller(principal ?? endpoint.principal ?? `arn:${partition}:iam::${endpoint.accountId}:root`);
+    const caller = parseCaller(principal);
     if (!caller) throw internalError(`principal ${String(principal)} was not checked`);
     // A request lands in its caller's account, as it does in AWS.
     const scope = scopeOf(caller.accountId, regionName);
