@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { KmsFakeUsageError, usageError } from '../errors';
-import { KmsFake } from '../kmsFake';
+import { KmsFake, partsOf } from '../kmsFake';
 import type { KmsFakeOptions } from '../options';
 import type { KmsFakeServerOptions } from './listen';
 
@@ -66,9 +66,9 @@ export async function main(argv: readonly string[]): Promise<void> {
 }
 
 async function serve(flags: Flags): Promise<void> {
-  // A state directory that holds state already has the fixture's keys (or the keys it was given instead).
-  const fresh = flags.state === undefined || !existsSync(flags.state) || readdirSync(flags.state).length === 0;
   const kms = new KmsFake(fakeOptions(flags));
+  // A state directory that holds keys already has the fixture's (or the keys it was given instead).
+  const fresh = ![...partsOf(kms).core.store.regions()].some((region) => region.keys.size > 0);
   if (flags.fixture !== undefined && fresh) loadFixture(kms, flags.fixture);
   const server = await kms.listen(serverOptions(flags));
   process.stdout.write(`kms-fake listening on ${server.endpoint}\n`);

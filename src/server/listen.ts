@@ -4,7 +4,7 @@ import { callerOption } from '../backend/access/settings';
 import { usageError } from '../errors';
 import type { KmsFake } from '../kmsFake';
 import { refuseUnknown } from '../options';
-import { BODY_LIMIT, createRouter, type DashboardAccess } from './router';
+import { createRouter, type DashboardAccess } from './router';
 
 /**
  * Options of {@link KmsFake.listen}.
@@ -71,7 +71,7 @@ export async function listen(kms: KmsFake, options: KmsFakeServerOptions = {}): 
   let closing = false;
   // close() twice is harmless: the second call waits for the first.
   let closed: Promise<void> | undefined;
-  const server = createServer({ keepAlive: true }, createRouter(kms, { principals, log, dashboard, bodyLimit: BODY_LIMIT, closing: () => closing }));
+  const server = createServer({ keepAlive: true }, createRouter(kms, { principals, log, dashboard, closing: () => closing }));
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { bodyTooLarge } from '../errors';
+import { bodyTooLarge, internalError } from '../errors';
 import { partsOf, type KmsFake } from '../kmsFake';
 import { errorResponse, type WireResponse } from '../protocol/awsJson';
 import { createDashboard } from './dashboard';
@@ -21,7 +21,6 @@ export interface RouterSettings {
   readonly log: ((line: string) => void) | undefined;
   readonly dashboard: DashboardAccess;
   /** Largest request body read, in bytes. */
-  readonly bodyLimit: number;
   /** Set once `close()` began: answers then close their connection instead of keeping it alive. */
   readonly closing: () => boolean;
 }
@@ -45,7 +44,7 @@ export function createRouter(kms: KmsFake, settings: RouterSettings) {
     res.on('close', () => settings.log?.(`${req.method} ${served.target} ${res.statusCode} ${Math.round(performance.now() - started)}ms ${served.principal}`));
     route(req, res, served).catch((error: unknown) => {
       // A bug of ours or a broken connection: this request fails, the server keeps serving.
-      if (!res.headersSent) sendJson(res, 500, { message: `[kms-fake] ${error instanceof Error ? error.message : String(error)}` });
+      if (!res.headersSent) sendWire(res, errorResponse(internalError(error), parts.endpoint.requestId()));
       else res.destroy();
     });
   };
@@ -58,8 +57,8 @@ export function createRouter(kms: KmsFake, settings: RouterSettings) {
       req.resume();
       return sendJson(res, 405, { message: 'kms-fake answers POST / (KMS JSON 1.1), GET /health and the dashboard' }, { allow: url.pathname === '/' ? 'GET, POST' : 'GET' });
     }
-    const body = await readBody(req, settings.bodyLimit);
-    if (body === undefined) return sendWire(res, tooLarge(settings.bodyLimit, parts.endpoint.requestId()));
+    const body = await readBody(req, BODY_LIMIT);
+    if (body === undefined) return sendWire(res, tooLarge(BODY_LIMIT, parts.endpoint.requestId()));
     const headers = headersOf(req);
     const answer = await answerKmsRequest(parts, { headers, hostname: hostnameOf(headers.host), body }, settings.principals);
     served.target = answer.operation ?? headers['x-amz-target'] ?? '(no target)';

@@ -88,6 +88,8 @@ describe('a KMSClient over HTTP', () => {
     const { $metadata } = await client('eu-west-1', fastRetries(3)).send(new ListKeysCommand({}));
     expect($metadata.attempts).toBe(3);
     expect($metadata.httpStatusCode).toBe(200);
+    // Each attempt is a request of its own to the server: history holds the two throttled ones too.
+    expect(kms.calls().map((call) => call.error?.name ?? 'ok')).toEqual(['ThrottlingException', 'ThrottlingException', 'ok']);
   });
 });
 

@@ -64,7 +64,7 @@ export function dashboardState(core: Core, offset: number, limit: number): Dashb
       skip -= region.keys.size;
       continue;
     }
-    for (const key of region.keys.values()) {
+    for (const key of region.keys.readOnlyValues()) {
       if (skip > 0) skip -= 1;
       else if (keys.length < limit) keys.push(dashboardKey(core, region, key));
       else break;
