@@ -28,6 +28,18 @@ function walk(map: IndexedMap<Item, 'owner'>, limit: number): string[] {
 }
 
 describe('IndexedMap (the order and groups the List* operations read)', () => {
+  it('tells its watcher of every read that could lead to a change, and not of a read-only walk', () => {
+    const map = new IndexedMap<Item, 'owner'>({ owner: (i) => i.owner });
+    map.set('a', { name: 'a', owner: 'x' });
+    const told: (string | undefined)[] = [];
+    map.watch((name) => told.push(name));
+    expect([...map.readOnlyValues()].map((i) => i.name)).toEqual(['a']);
+    expect(told).toEqual([]);
+    map.get('a');
+    expect([...map.values()]).toHaveLength(1);
+    expect(told).toEqual(['a', undefined]);
+  });
+
   it('pages in name order and groups by owner, matching a plain sorted array through thousands of random sets and deletes', () => {
     const random = seeded('indexedMap');
     const map = new IndexedMap<Item, 'owner'>({ owner: (i) => i.owner });

@@ -46,6 +46,15 @@ export class IndexedMap<V, G extends string = never> extends Map<string, V> {
     return super.values();
   }
 
+  /**
+   * The values, for a reader that changes none of them (the dashboard): not told to the watcher,
+   * which would otherwise count every value as possibly changed and re-examine them all at the next
+   * durable commit. @internal
+   */
+  readOnlyValues(): ReturnType<Map<string, V>['values']> {
+    return super.values();
+  }
+
   override entries(): ReturnType<Map<string, V>['entries']> {
     this.#watcher?.(undefined);
     return super.entries();

@@ -1,4 +1,4 @@
-import { closeSync, fdatasyncSync, fsyncSync, ftruncateSync, openSync, readFileSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, fsyncSync, ftruncateSync, linkSync, openSync, readFileSync, realpathSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { usageError } from '../../errors';
 import { digest } from './codec';
@@ -150,9 +150,15 @@ export function lockDirectory(directory: string): () => void {
   if (heldHere.has(held)) throw usageError(`the state directory ${directory} is in use by another KmsFake of this process (close() it first): one process per directory`);
   for (let attempt = 0; ; attempt++) {
     try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
+      // The lock appears with its pid in it (a link to a written file), so no other process can
+      // read it empty in between and take it for a stale one.
+      const written = `${path}.${process.pid}.tmp`;
+      writeFileSync(written, String(process.pid));
+      try {
+        linkSync(written, path);
+      } finally {
+        removeIfExists(written);
+      }
       heldHere.add(held);
       return () => {
         heldHere.delete(held);

@@ -25,7 +25,8 @@ const journalName = (generation: number) => `journal-${generation}.log`;
 const COMPACT_RATIO = 2;
 const COMPACT_MIN_BYTES = 1024 * 1024;
 
-const outgrows = (bytes: number, snapshotBytes: number) => bytes > COMPACT_RATIO * snapshotBytes && bytes > COMPACT_MIN_BYTES;
+/** How large the journal may grow beside a snapshot of `snapshotBytes` before it is compacted into one. */
+const journalBound = (snapshotBytes: number) => Math.max(COMPACT_RATIO * snapshotBytes, COMPACT_MIN_BYTES);
 
 interface Header {
   readonly format: number;
@@ -225,7 +226,7 @@ function recordChanges(core: Core, directory: string, options: StateDirectoryOpt
 
   /** Appends what changed since the last commit, synced; compacts when the journal has outgrown the snapshot. */
   function append(): void {
-    const changes = changedRecords(tracker.take(), digests, Math.max(COMPACT_RATIO * snapshotBytes, COMPACT_MIN_BYTES));
+    const changes = changedRecords(tracker.take(), digests, journalBound(snapshotBytes));
     if (!changes) return compact();
     const meta = encode(metaNow());
     if (meta !== writtenMeta) {
@@ -237,7 +238,7 @@ function recordChanges(core: Core, directory: string, options: StateDirectoryOpt
     journal.append(line);
     for (const done of changes.remember) done();
     journalBytes += Buffer.byteLength(line, 'utf8');
-    if (outgrows(journalBytes, snapshotBytes)) compact();
+    if (journalBytes > journalBound(snapshotBytes)) compact();
   }
 
   function commit(): void {
