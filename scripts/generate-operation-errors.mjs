@@ -2,7 +2,7 @@
 // @aws-sdk/client-kms models per operation, read from its command declarations' `@throws` lists
 // (doc comments generated from the service model's `errors`), so nothing of the SDK's generated
 // internals is imported at run time. Run: node scripts/generate-operation-errors.mjs
-// With --stdout it prints the file instead of writing it (test/coverage/operationErrors.test.ts
+// With --stdout it prints the file instead of writing it (test/coverage/space.test.ts
 // compares the two).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

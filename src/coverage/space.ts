@@ -25,11 +25,6 @@ export const SUCCESS = 'Success';
 /** Whether the SDK models `name` as an operation. */
 export const isModelledOperation = (name: string): boolean => Object.prototype.hasOwnProperty.call(modelled, name);
 
-/** Every exception name that is an outcome of some operation (thresholds are checked against it). */
-export function knownExceptions(): Set<string> {
-  return new Set([...Object.values(modelled).flat(), ...FAULTS]);
-}
-
 /**
  * Every outcome AWS can answer for `operation`, in the report's order: success, each failing
  * cell of the key-state table (`<Exception>@<KeyState>`), each exception the SDK models for it,

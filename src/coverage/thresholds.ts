@@ -12,6 +12,10 @@ import { isModelledOperation, outcomeSpace } from './space';
  */
 export type KmsCoverageThresholds = Readonly<Record<string, readonly string[]>>;
 
+/** Whether a threshold entry names this outcome: by its id, or by its exception (met by any outcome with it). */
+export const meetsEntry = (outcome: { readonly id: string; readonly exception?: string | undefined }, entry: string): boolean =>
+  outcome.id === entry || outcome.exception === entry;
+
 /** Refuses thresholds that name no operation, or an outcome the operation cannot answer, so a typo cannot pass silently. */
 export function checkThresholds(thresholds: unknown): KmsCoverageThresholds {
   if (thresholds === undefined) return {};
@@ -25,7 +29,7 @@ export function checkThresholds(thresholds: unknown): KmsCoverageThresholds {
     }
     const space = outcomeSpace(operation);
     for (const entry of required) {
-      if (!space.some((o) => o.id === entry || o.exception === entry)) {
+      if (!space.some((o) => meetsEntry(o, entry))) {
         throw usageError(`coverage thresholds: ${operation} never answers ${entry} (its outcomes: ${space.map((o) => o.id).join(', ')})`);
       }
     }
@@ -44,7 +48,7 @@ export function evaluateThresholds(thresholds: KmsCoverageThresholds, operations
     .map((operation) => {
       const required = thresholds[operation]!;
       const tested = operations.find((o) => o.operation === operation)?.outcomes.filter((o) => o.tested) ?? [];
-      const missing = required.filter((entry) => !tested.some((o) => o.id === entry || o.exception === entry));
+      const missing = required.filter((entry) => !tested.some((o) => meetsEntry(o, entry)));
       return { operation, required: [...required], missing, met: missing.length === 0 };
     });
 }

@@ -15,9 +15,12 @@ export default class KmsCoverageReporter {
     this.#run = run.openCoverageRun(vitest.config.root, this.#options);
   }
 
+  // Once: a run's directory goes with its report. In watch mode the later reruns are not reported.
   onTestRunEnd() {
     if (!this.#run) return;
-    const { failure } = this.#run.finish((text) => process.stdout.write(`\n${text}`));
+    const finishing = this.#run;
+    this.#run = undefined;
+    const { failure } = finishing.finish((text) => process.stdout.write(`\n${text}`));
     if (failure !== undefined) {
       process.stderr.write(`\n${failure}\n`);
       process.exitCode = 1;

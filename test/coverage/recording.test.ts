@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { KmsFake } from 'kms-fake';
 import { startCoverageRecording } from '../../src/coverage/recorder';
+import { partsOf } from '../../src/kmsFake';
 import { COVERAGE_DIR_ENV, type KmsCoverageRecord } from '../../src/coverage/record';
 import { appDecrypt } from './support/app';
 
@@ -107,6 +108,7 @@ describe('recording calls for the coverage report', () => {
 
   it('records nothing unless a reporter named a run directory', async () => {
     expect(startCoverageRecording(kms, runningTest, {})).toBeUndefined();
+    expect(partsOf(kms).transport.observer).toBeUndefined();
     await newKey();
     expect(records()).toEqual([]);
   });

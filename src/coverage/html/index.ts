@@ -1,4 +1,5 @@
 import type { KmsCoverageReport, KmsCoverageThreshold, KmsOperationCoverage } from '../schema';
+import { meetsEntry } from '../thresholds';
 import { outcomeGroups, type RequiredTest } from './cells';
 import { html, trustedMarkup, wrappableName, type Markup } from './escape';
 import { meter, reportHeader, testCodeOnly } from './header';
@@ -84,4 +85,4 @@ const thresholdFor = (thresholds: readonly KmsCoverageThreshold[], operation: st
 const requiredBy =
   (threshold: KmsCoverageThreshold | undefined): RequiredTest =>
   (outcome) =>
-    threshold !== undefined && threshold.required.some((name) => name === outcome.id || name === outcome.exception);
+    threshold !== undefined && threshold.required.some((entry) => meetsEntry(outcome, entry));
